@@ -1,0 +1,13 @@
+import caseStudy from './case-study';
+import actor from './actor';
+import fundingCall from './funding-call';
+import goodPractice from './good-practice';
+import theme from './theme';
+
+export default {
+  'case-study': caseStudy,
+  'actor': actor,
+  'funding-call': fundingCall,
+  'good-practice': goodPractice,
+  'theme': theme,
+};

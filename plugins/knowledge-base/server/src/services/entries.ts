@@ -1,0 +1,114 @@
+import type { Core } from '@strapi/strapi';
+import { KB_TYPES, type KbType } from '../shared/content-types';
+import { deadlineStatus } from '../shared/deadline-status';
+import type { Locale } from '../shared/locales';
+import type { ListQuery } from '../validation/query';
+
+type Doc = Record<string, any>;
+
+const ref = (fields: string[]) => ({ fields });
+const MEDIA = { fields: ['url', 'alternativeText', 'width', 'height', 'mime', 'formats'] };
+const CALL_DATES = ['openingDate', 'deadline', 'timezone', 'recurrence', 'referenceYear'];
+
+/** The relations a page of each type shows, and the fields it needs of them. */
+const POPULATE: Record<KbType, Record<string, unknown>> = {
+  'case-study': {
+    themes: ref(['slug', 'name']),
+    actors: ref(['slug', 'name', 'type']),
+    goodPractices: ref(['slug', 'title']),
+    fundingCalls: ref(['slug', 'title', ...CALL_DATES]),
+    cover: MEDIA,
+  },
+  actor: {
+    themes: ref(['slug', 'name']),
+    caseStudies: ref(['slug', 'title', 'city', 'country']),
+    fundedCalls: ref(['slug', 'title', ...CALL_DATES]),
+    logo: MEDIA,
+  },
+  'funding-call': {
+    themes: ref(['slug', 'name']),
+    funders: ref(['slug', 'name', 'type']),
+    caseStudies: ref(['slug', 'title', 'city', 'country']),
+    nextEdition: ref(['slug', 'title', ...CALL_DATES]),
+  },
+  'good-practice': {
+    themes: ref(['slug', 'name']),
+    caseStudies: ref(['slug', 'title', 'city', 'country']),
+    relatedPractices: ref(['slug', 'title']),
+  },
+  theme: {
+    parent: ref(['slug', 'name']),
+    children: ref(['slug', 'name']),
+  },
+};
+
+const INTERNAL = ['id', 'createdBy', 'updatedBy', 'localizations', 'createdAt'];
+
+const withStatus = (call: Doc | null) => (call ? { ...call, status: deadlineStatus(call) } : call);
+const clean = (doc: Doc): Doc => Object.fromEntries(Object.entries(doc).filter(([key]) => !INTERNAL.includes(key)));
+
+/** A stored document as the public sees it: no internal fields, derived values added. */
+export function present(type: KbType, doc: Doc): Doc {
+  const entry: Doc = { type, ...clean(doc) };
+  for (const relation of Object.keys(POPULATE[type])) {
+    const value = entry[relation];
+    entry[relation] = Array.isArray(value) ? value.map(clean) : value ? clean(value) : null;
+  }
+  if (type === 'case-study') {
+    const roles = (doc.actorRoles ?? {}) as Record<string, string>;
+    entry.actors = (entry.actors ?? []).map((a: Doc) => ({ ...a, role: roles[a.slug] ?? null }));
+    delete entry.actorRoles;
+    entry.fundingCalls = (entry.fundingCalls ?? []).map(withStatus);
+  }
+  if (type === 'funding-call') {
+    entry.status = deadlineStatus(doc);
+    entry.nextEdition = withStatus(entry.nextEdition ?? null);
+  }
+  if (type === 'actor') entry.fundedCalls = (entry.fundedCalls ?? []).map(withStatus);
+  return entry;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const documents = (type: KbType) => strapi.documents(KB_TYPES[type].uid as any);
+
+  return {
+    async find(type: KbType, query: ListQuery) {
+      const base = { locale: query.locale, status: 'published' as const, filters: query.filters as any };
+      let filters = base.filters;
+      if (query.statuses) {
+        // Status is derived from dates: read them, then keep the documents whose status matches.
+        const dated = await documents(type).findMany({ ...base, fields: CALL_DATES as any });
+        const ids = (dated as Doc[]).filter((d) => query.statuses!.includes(deadlineStatus(d))).map((d) => d.documentId);
+        filters = { $and: [filters, { documentId: { $in: ids } }] };
+      }
+      const [docs, total] = await Promise.all([
+        documents(type).findMany({
+          ...base,
+          filters,
+          sort: query.sort as any,
+          populate: POPULATE[type] as any,
+          start: (query.page - 1) * query.pageSize,
+          limit: query.pageSize,
+        }),
+        documents(type).count({ ...base, filters }),
+      ]);
+      return {
+        data: (docs as Doc[]).map((doc) => present(type, doc)),
+        meta: {
+          locale: query.locale,
+          pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total },
+        },
+      };
+    },
+
+    async findOne(type: KbType, slug: string, locale: Locale) {
+      const doc = await documents(type).findFirst({
+        locale,
+        status: 'published',
+        filters: { slug } as any,
+        populate: POPULATE[type] as any,
+      });
+      return doc ? present(type, doc as Doc) : null;
+    },
+  };
+};

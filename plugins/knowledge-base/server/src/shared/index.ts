@@ -1,0 +1,3 @@
+export * from './locales';
+export * from './deadline-status';
+export * from './content-types';
