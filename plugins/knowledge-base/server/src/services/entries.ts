@@ -49,7 +49,7 @@ const clean = (doc: Doc): Doc => Object.fromEntries(Object.entries(doc).filter((
 
 /** A stored document as the public sees it: no internal fields, derived values added. */
 export function present(type: KbType, doc: Doc): Doc {
-  const entry: Doc = { type, ...clean(doc) };
+  const entry: Doc = { collection: type, ...clean(doc) };
   for (const relation of Object.keys(POPULATE[type])) {
     const value = entry[relation];
     entry[relation] = Array.isArray(value) ? value.map(clean) : value ? clean(value) : null;
