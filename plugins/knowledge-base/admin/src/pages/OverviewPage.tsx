@@ -14,8 +14,8 @@ export const OverviewPage = () => {
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
-    get(`/${PLUGIN_ID}/overview`)
-      .then((response: { data: { data: Row[] } }) => setRows(response.data.data))
+    get<{ data: Row[] }>(`/${PLUGIN_ID}/overview`)
+      .then((response) => setRows(response.data.data))
       .catch(() => setFailed(true));
   }, [get]);
 

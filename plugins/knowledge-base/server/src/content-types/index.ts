@@ -3,6 +3,7 @@ import actor from './actor';
 import fundingCall from './funding-call';
 import goodPractice from './good-practice';
 import theme from './theme';
+import importRecord from './import-record';
 
 export default {
   'case-study': caseStudy,
@@ -10,4 +11,5 @@ export default {
   'funding-call': fundingCall,
   'good-practice': goodPractice,
   'theme': theme,
+  'import-record': importRecord,
 };

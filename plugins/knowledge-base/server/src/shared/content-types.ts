@@ -15,3 +15,22 @@ export const CASE_STUDY_STAGES = ['idea', 'pilot', 'operating', 'scaled', 'ended
 export const ACTOR_ROLES = ['initiator', 'operator', 'funder', 'partner', 'technical-partner', 'beneficiary', 'research', 'support'] as const;
 export const BENEFICIARIES = ['local-governments', 'startups', 'smes', 'companies', 'ngos', 'research', 'universities', 'public-agencies', 'citizens'] as const;
 export const TRANSLATION_ORIGINS = ['original', 'human', 'machine'] as const;
+export const ACTOR_TYPES = [
+  'local-government', 'national-government', 'international-organisation', 'company', 'startup',
+  'university-research', 'incubator-accelerator', 'third-place', 'ngo-association', 'network',
+  'foundation-investor', 'public-agency', 'citizen-collective', 'media',
+] as const;
+export const INSTRUMENTS = [
+  'call-for-projects', 'prize', 'grant-programme', 'loan', 'guarantee', 'equity',
+  'technical-assistance', 'cooperation-programme', 'tax-incentive',
+] as const;
+export const SCOPE_LEVELS = ['international', 'regional', 'national', 'local'] as const;
+export const RECURRENCES = ['one-off', 'annual', 'rolling'] as const;
+export const PRACTICE_KINDS = [
+  'fiche-action', 'internal-action', 'external-action', 'idea-box', 'key-questions', 'practice',
+  'method-step', 'recommendation',
+] as const;
+export const LEVER_CATEGORIES = [
+  'governance', 'partnership', 'funding', 'regulation', 'data-digital', 'skills', 'participation',
+  'procurement', 'communication', 'infrastructure', 'planning',
+] as const;

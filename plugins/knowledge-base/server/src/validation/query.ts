@@ -1,4 +1,12 @@
-import { CASE_STUDY_STAGES, type KbType } from '../shared/content-types';
+import {
+  ACTOR_TYPES,
+  CASE_STUDY_STAGES,
+  INSTRUMENTS,
+  LEVER_CATEGORIES,
+  PRACTICE_KINDS,
+  SCOPE_LEVELS,
+  type KbType,
+} from '../shared/content-types';
 import { DEADLINE_STATUSES, type DeadlineStatus } from '../shared/deadline-status';
 import { DEFAULT_LOCALE, LOCALES, isLocale, type Locale } from '../shared/locales';
 import type { Issue } from './issues';
@@ -37,11 +45,7 @@ export const PUBLIC_QUERY: Record<KbType, { filters: Record<string, FilterSpec>;
     filters: {
       theme: bySlug('themes'),
       country,
-      type: byField('type', [
-        'local-government', 'national-government', 'international-organisation', 'company', 'startup',
-        'university-research', 'incubator-accelerator', 'third-place', 'ngo-association', 'network',
-        'foundation-investor', 'public-agency', 'citizen-collective', 'media',
-      ]),
+      type: byField('type', ACTOR_TYPES),
     },
     sorts: ['name', 'updatedAt', 'publishedAt'],
     defaultSort: 'name:asc',
@@ -50,11 +54,8 @@ export const PUBLIC_QUERY: Record<KbType, { filters: Record<string, FilterSpec>;
     filters: {
       theme: bySlug('themes'),
       funder: bySlug('funders'),
-      instrument: byField('instrument', [
-        'call-for-projects', 'prize', 'grant-programme', 'loan', 'guarantee', 'equity',
-        'technical-assistance', 'cooperation-programme', 'tax-incentive',
-      ]),
-      scope: byField('scopeLevel', ['international', 'regional', 'national', 'local']),
+      instrument: byField('instrument', INSTRUMENTS),
+      scope: byField('scopeLevel', SCOPE_LEVELS),
       status,
     },
     sorts: ['title', 'deadline', 'openingDate', 'updatedAt', 'publishedAt'],
@@ -63,14 +64,8 @@ export const PUBLIC_QUERY: Record<KbType, { filters: Record<string, FilterSpec>;
   'good-practice': {
     filters: {
       theme: bySlug('themes'),
-      kind: byField('kind', [
-        'fiche-action', 'internal-action', 'external-action', 'idea-box', 'key-questions', 'practice',
-        'method-step', 'recommendation',
-      ]),
-      lever: byField('leverCategory', [
-        'governance', 'partnership', 'funding', 'regulation', 'data-digital', 'skills', 'participation',
-        'procurement', 'communication', 'infrastructure', 'planning',
-      ]),
+      kind: byField('kind', PRACTICE_KINDS),
+      lever: byField('leverCategory', LEVER_CATEGORIES),
     },
     sorts: ['title', 'updatedAt', 'publishedAt'],
     defaultSort: 'title:asc',
