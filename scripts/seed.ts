@@ -41,6 +41,11 @@ export async function seed({ dir = SEED_DIR, force = false, log = console.log } 
     for (const key of report.skippedEdited) log(`  skipped ${key}`);
     return report;
   } finally {
+    // Closing the pool aborts Strapi's own pending background queries; only those rejections are expected.
+    const ignoreAborted = (error: unknown) => {
+      if (!(error instanceof Error && error.message === 'aborted')) throw error;
+    };
+    process.on('unhandledRejection', ignoreAborted);
     await strapi.destroy();
   }
 }

@@ -1,0 +1,20 @@
+import { spawnSync } from 'node:child_process';
+
+export type Database = 'sqlite' | 'postgres';
+export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/**
+ * The databases the integration suites run on, known when Jest collects tests: SQLite always,
+ * PostgreSQL when reachable. In CI an unreachable PostgreSQL fails the run instead of narrowing it.
+ */
+export function testDatabases(): Database[] {
+  const probe = spawnSync(
+    process.execPath,
+    ['-e', `const {Client}=require('pg');const c=new Client({connectionString:${JSON.stringify(PG_URL)},connectionTimeoutMillis:3000});c.connect().then(()=>c.end()).then(()=>process.exit(0),()=>process.exit(1))`],
+    { cwd: __dirname, encoding: 'utf8' },
+  );
+  if (probe.status === 0) return ['sqlite', 'postgres'];
+  if (process.env.CI) throw new Error(`PostgreSQL is not reachable at ${PG_URL}: CI must test the production database.`);
+  console.warn(`PostgreSQL is not reachable at ${PG_URL}: integration tests run on SQLite only.`);
+  return ['sqlite'];
+}

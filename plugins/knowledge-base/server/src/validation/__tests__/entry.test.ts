@@ -1,0 +1,39 @@
+import { checkEntryFields } from '../entry';
+
+const keys = (data: Record<string, unknown>) => checkEntryFields(data).map((i) => `${i.path.join('.')}:${i.key}`);
+
+describe('checkEntryFields', () => {
+  it('accepts well-formed lists and leaves absent fields alone', () => {
+    expect(keys({
+      sources: [{ document: '003_8a1b5a3e89e4207d.txt', section: 'B1' }],
+      sdgs: [6, 11],
+      lessons: ['À retenir'],
+      results: [{ indicator: 'foyers', value: 10, unit: null, year: 2016 }],
+      links: [{ label: 'Site', url: 'https://example.org' }],
+      actorRoles: { 'ville-de-lyon': 'initiator' },
+    })).toEqual([]);
+    expect(keys({ title: 'only text' })).toEqual([]);
+  });
+
+  it('names the field and item of each problem', () => {
+    expect(keys({
+      sources: [{ document: 'x.txt' }],
+      sdgs: [0, 18, 3.5],
+      links: [{ label: 'bad', url: 'javascript:alert(1)' }],
+      actorRoles: { 'ville-de-lyon': 'owner' },
+      lessons: 'not a list',
+    })).toEqual([
+      'sources.0.section:error.required',
+      'sdgs.0:error.sdg',
+      'sdgs.1:error.sdg',
+      'sdgs.2:error.sdg',
+      'lessons:error.notList',
+      'links.0.url:error.notUrl',
+      'actorRoles.ville-de-lyon:error.invalidValue',
+    ]);
+  });
+
+  it('refuses unknown keys inside structured items', () => {
+    expect(keys({ results: [{ indicator: 'x', colour: 'red' }] })).toEqual(['results.0.colour:error.unknownParameter']);
+  });
+});
