@@ -7,10 +7,10 @@ import { CMS_DIR, SEED_DIR } from './lib/paths';
 import { ensureCmsEnv } from './lib/secrets';
 
 /**
- * `npm run seed [-- --force] [--dir path]`: checks every seed file, then imports them
+ * `npm run seed [-- --force] [--if-empty] [--dir path]`: checks every seed file, then imports them
  * through the plugin's importer into the CMS database (SQLite by default, or DATABASE_URL).
  */
-export async function seed({ dir = SEED_DIR, force = false, log = console.log } = {}) {
+export async function seed({ dir = SEED_DIR, force = false, ifEmpty = false, log = console.log } = {}) {
   const { entries, problems } = loadSeed(dir);
   if (problems.length) {
     for (const p of problems) log(`  ${p.file}  ${p.path || '(file)'}: ${p.message}`);
@@ -23,6 +23,10 @@ export async function seed({ dir = SEED_DIR, force = false, log = console.log } 
   const strapi = await createStrapi({ appDir: CMS_DIR, distDir: join(CMS_DIR, 'dist') }).load();
   let lastLine = '';
   try {
+    if (ifEmpty && (await strapi.documents('plugin::knowledge-base.theme' as any).count({}))) {
+      log('Seed: the database already has content; nothing imported.');
+      return null;
+    }
     const report = await strapi.plugin('knowledge-base').service('importer').import(
       entries.map((e) => ({ type: SEED_COLLECTIONS[e.collection].type, data: e.data })),
       {
@@ -53,7 +57,7 @@ export async function seed({ dir = SEED_DIR, force = false, log = console.log } 
 if (require.main === module) {
   const args = process.argv.slice(2);
   const dirArg = args.indexOf('--dir');
-  seed({ force: args.includes('--force'), dir: dirArg >= 0 ? resolve(args[dirArg + 1]) : SEED_DIR })
+  seed({ force: args.includes('--force'), ifEmpty: args.includes('--if-empty'), dir: dirArg >= 0 ? resolve(args[dirArg + 1]) : SEED_DIR })
     .then(() => process.exit(0))
     .catch((error) => {
       console.error(error instanceof Error ? error.message : error);

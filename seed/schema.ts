@@ -102,7 +102,7 @@ export const fundingCallSchema = z.object({
   openingDate: isoDate.nullish(),
   deadline: isoInstant.nullish(),
   timezone: optionalText(64),
-  recurrence: z.enum(RECURRENCES).default('one-off'),
+  recurrence: z.enum(RECURRENCES).nullish(),
   referenceYear: year,
   applicationUrl: url.nullish(),
   nextEdition: slug.nullish(),

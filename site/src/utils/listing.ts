@@ -1,6 +1,6 @@
 /** How each listing can be sorted, and how it is cut into static pages. */
-import { LOCALES, type Locale } from '@aimf/strapi-plugin-knowledge-base/shared';
-import { entryTitle, type PublicEntry } from '../loaders/public-entry';
+import type { Locale } from '@aimf/strapi-plugin-knowledge-base/shared';
+import { entryTitle } from '../loaders/public-entry';
 import type { View } from './catalogue';
 import type { UiKey } from './i18n';
 import { compareText } from './format';
@@ -61,6 +61,3 @@ export const sortViews = <T extends View>(views: T[], type: ListedType, sortKey:
 export const byTitleIn = (locale: Locale) => byTitle(locale) as <T extends View>(a: T, b: T) => number;
 
 export const pageCount = (total: number) => Math.max(1, Math.ceil(total / PAGE_SIZE));
-
-export { LOCALES };
-export type { PublicEntry };

@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { loadSeed } from '../load';
+
+const { entries, problems } = loadSeed(join(__dirname, '..'));
+const of = (collection: string) => entries.filter((e) => e.collection === collection);
+
+describe('seed files', () => {
+  it('all match their collection’s schema and name only slugs that exist', () => {
+    expect(problems.map((p) => `${p.file} ${p.path}: ${p.message}`)).toEqual([]);
+  });
+
+  it('cover the source documents: ≥70 case studies, ≥120 actors, ≥50 good practices, ≥20 funding calls', () => {
+    expect(of('case-studies').length).toBeGreaterThanOrEqual(70);
+    expect(of('actors').length).toBeGreaterThanOrEqual(120);
+    expect(of('good-practices').length).toBeGreaterThanOrEqual(50);
+    expect(of('funding-calls').length).toBeGreaterThanOrEqual(20);
+    expect(of('themes').filter((t) => !t.data.parent).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('have French, English and Arabic, the translations marked as machine-made or reviewed', () => {
+    const incomplete = entries.filter((e) => !e.data.en || !e.data.ar).map((e) => e.file);
+    expect(incomplete).toEqual([]);
+    const unmarked = entries.filter((e) => ['en', 'ar'].some((l) => e.data[l].translationOrigin === 'original')).map((e) => e.file);
+    expect(unmarked).toEqual([]);
+  });
+
+  it('name at least one actor for every case study', () => {
+    expect(of('case-studies').filter((c) => c.data.actors.length === 0).map((c) => c.file)).toEqual([]);
+  });
+
+  it('hold no e-mail address (no data on private individuals)', () => {
+    const withEmail = entries.filter((e) => /[\w.+-]+@[\w-]+\.[\w.]+/.test(JSON.stringify(e.data))).map((e) => e.file);
+    expect(withEmail).toEqual([]);
+  });
+
+  it('never date a 2015 programme in the future', () => {
+    const dated2015 = of('funding-calls').filter((c) => c.data.sources.every((s: { document: string }) => s.document.startsWith('001_')));
+    for (const call of dated2015) {
+      if (call.data.deadline) expect([call.file, new Date(call.data.deadline).getFullYear() <= 2016]).toEqual([call.file, true]);
+    }
+  });
+});
+
+describe('seed schema', () => {
+  it('names the file and the field of each problem', () => {
+    const { problems: fixture } = loadSeed(join(__dirname, 'fixtures', 'broken'));
+    expect(fixture.map((p) => `${p.file} ${p.path}`).sort()).toEqual([
+      'actors/bad-actor.json type',
+      'case-studies/wrong-name.json slug',
+      'case-studies/wrong-name.json themes',
+      'funding-calls/invented-deadline.json referenceYear',
+      'themes/not-json.json ',
+    ]);
+  });
+});
