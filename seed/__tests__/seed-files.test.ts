@@ -24,10 +24,6 @@ describe('seed files', () => {
     expect(unmarked).toEqual([]);
   });
 
-  it('name at least one actor for every case study', () => {
-    expect(of('case-studies').filter((c) => c.data.actors.length === 0).map((c) => c.file)).toEqual([]);
-  });
-
   it('hold no e-mail address (no data on private individuals)', () => {
     const withEmail = entries.filter((e) => /[\w.+-]+@[\w-]+\.[\w.]+/.test(JSON.stringify(e.data))).map((e) => e.file);
     expect(withEmail).toEqual([]);

@@ -69,8 +69,13 @@ export function readSeedDocuments(seedDir: string): SeedDocument[] {
   return documents;
 }
 
+/** Slugs a relation field names: a slug, a list of slugs, or a list of `{ actor, role }`. */
 const slugsOf = (value: unknown): string[] =>
-  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v : v?.slug ?? v?.actor)).filter(Boolean) : [];
+  typeof value === 'string'
+    ? [value]
+    : Array.isArray(value)
+      ? value.map((v) => (typeof v === 'string' ? v : v?.slug ?? v?.actor)).filter(Boolean)
+      : [];
 
 const uniq = (values: string[]) => [...new Set(values)];
 

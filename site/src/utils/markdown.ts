@@ -18,7 +18,7 @@ const marked = new Marked({
     },
     // Entry pages own h1 and h2: the text's own headings start at h3.
     heading({ tokens, depth }: Tokens.Heading) {
-      const level = Math.min(6, depth + 2);
+      const level = Math.min(6, Math.max(3, depth + 1));
       return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
     },
     link({ href, title, tokens }: Tokens.Link) {
