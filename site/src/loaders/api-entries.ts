@@ -35,7 +35,7 @@ export async function apiEntries(type: KbType, options: ApiOptions): Promise<Pub
       const body = (await response.json()) as ListResponse;
       if (!Array.isArray(body?.data)) throw new Error(`Knowledge-base API: unexpected answer for ${url}`);
       // Strapi answers in the locale asked for; the entry carries it too, but make sure.
-      entries.push(...body.data.map((entry) => ({ ...entry, collection: type, locale: entry.locale ?? locale })));
+      entries.push(...body.data.map((entry) => ({ ...entry, collection: type, locale: entry.locale ?? locale }) as PublicEntry));
       pageCount = body.meta?.pagination?.pageCount ?? 1;
     }
   }

@@ -1,5 +1,6 @@
 /** Every URL of the guide: `/{locale}/{collection path}/{slug}/`, the same segments in every locale. */
 import { KB_TYPES, type KbType, type Locale } from '@aimf/strapi-plugin-knowledge-base/shared';
+import { documentKey } from './source-documents';
 
 export type ListedType = Exclude<KbType, 'theme'>;
 export const LISTED_TYPES: ListedType[] = ['case-study', 'actor', 'funding-call', 'good-practice'];
@@ -17,4 +18,4 @@ export const searchUrl = (locale: Locale) => `/${locale}/search/`;
 export const localizedPath = (pathname: string, locale: Locale) => pathname.replace(/^\/[a-z]{2}(?=\/)/, `/${locale}`);
 
 /** The anchor of a source document on the about page: `000_8e57….txt` → `source-000`. */
-export const sourceAnchor = (document: string) => `source-${document.slice(0, 3)}`;
+export const sourceAnchor = (document: string) => `source-${documentKey(document)}`;
