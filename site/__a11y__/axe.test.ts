@@ -28,58 +28,68 @@ const PAGES: [string, string][] = [
 ];
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-describeWithBrowser('accessibility (axe-core)', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  let page: Page;
+interface AxePage {
+  browser: Browser;
+  server: StaticServer;
+  page: Page;
+}
 
-  const violations = () =>
-    page.evaluate(async (tags) => {
-      const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      return {
-        passes: result.passes.length as number,
-        violations: result.violations.map((v: any) => ({
-          rule: v.id,
-          impact: v.impact,
-          nodes: v.nodes.slice(0, 5).map((n: any) => `${n.target.join(' ')}: ${n.failureSummary}`),
-        })),
-      };
-    }, TAGS);
+/** Serves a built site and opens a page that loads axe into every document it visits. */
+async function openAxePage(dist: string): Promise<AxePage> {
+  const server = await serve(dist);
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // axe is added to every page the test opens (the guide itself ships no script).
+  await page.addInitScript({ path: require.resolve('axe-core/axe.min.js') });
+  // Only the guide itself: fixture cover images point to a host that is not there.
+  await page.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
+  return { browser, server, page };
+}
+
+const closeAxePage = async (axe?: AxePage) => {
+  await axe?.browser.close();
+  await axe?.server.close();
+};
+
+/** axe's verdict on the current document: how many checks passed, and each violation. */
+const runAxe = (page: Page) =>
+  page.evaluate(async (tags) => {
+    const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return {
+      passes: result.passes.length as number,
+      violations: result.violations.map((v: any) => ({
+        rule: v.id as string,
+        impact: v.impact,
+        nodes: v.nodes.slice(0, 5).map((n: any) => `${n.target.join(' ')}: ${n.failureSummary}`),
+      })),
+    };
+  }, TAGS);
+
+describeWithBrowser('accessibility (axe-core)', () => {
+  let axe: AxePage;
 
   beforeAll(async () => {
-    const { dist } = await buildFixtureSite();
-    server = await serve(dist);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    // axe is added to every page the test opens (the guide itself ships no script).
-    await page.addInitScript({ path: require.resolve('axe-core/axe.min.js') });
-    // Only the guide itself: fixture cover images point to a host that is not there.
-    await page.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
+    axe = await openAxePage((await buildFixtureSite()).dist);
   }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAxePage(axe));
 
   it('finds violations when there are some', async () => {
-    await page.goto(`${server.url}/fr/`);
-    await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<img src="/favicon.svg"><a href="/fr/"></a>'));
-    const result = await violations();
+    await axe.page.goto(`${axe.server.url}/fr/`);
+    await axe.page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<img src="/favicon.svg"><a href="/fr/"></a>'));
+    const result = await runAxe(axe.page);
     expect(result.violations.map((v: { rule: string }) => v.rule)).toEqual(expect.arrayContaining(['image-alt', 'link-name']));
   });
 
   it.each(PAGES)('%s: %s has no violation', async (_name, url) => {
-    await page.goto(`${server.url}${url}`);
-    const result = await violations();
+    await axe.page.goto(`${axe.server.url}${url}`);
+    const result = await runAxe(axe.page);
     expect(result.passes).toBeGreaterThan(10);
     expect(result.violations).toEqual([]);
   });
 });
 
 describeWithBrowser('accessibility of the real content (axe-core)', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  let page: Page;
+  let axe: AxePage;
   // The seed keeps growing: take whichever entries it has.
   const first = (collection: string) => seedSlugs(REAL_SEED, collection).sort()[0];
   const urls = ['fr', 'en', 'ar'].flatMap((l) => [
@@ -89,24 +99,12 @@ describeWithBrowser('accessibility of the real content (axe-core)', () => {
   ]);
 
   beforeAll(async () => {
-    const { dist } = await buildSeedSite();
-    server = await serve(dist);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.addInitScript({ path: require.resolve('axe-core/axe.min.js') });
-    await page.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
+    axe = await openAxePage((await buildSeedSite()).dist);
   }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeAxePage(axe));
 
   it.each(urls)('%s has no violation', async (url) => {
-    await page.goto(`${server.url}${url}`);
-    const violations = await page.evaluate(async (tags) => {
-      const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      return result.violations.map((v: any) => ({ rule: v.id, nodes: v.nodes.slice(0, 5).map((n: any) => n.target.join(' ')) }));
-    }, TAGS);
-    expect(violations).toEqual([]);
+    await axe.page.goto(`${axe.server.url}${url}`);
+    expect((await runAxe(axe.page)).violations).toEqual([]);
   });
 });

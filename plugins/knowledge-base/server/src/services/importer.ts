@@ -47,14 +47,11 @@ const keyOf = (entry: ImportEntry) => `${entry.type}:${entry.data.slug}`;
 
 /** The fields of one locale, without relations: what pass 1 writes. */
 const fieldsFor = (entry: ImportEntry, locale: Locale) => {
-  const { fr, en, ar, ...shared } = entry.data;
-  const text = entry.data[locale] ?? {};
-  const data: Record<string, unknown> = { ...shared, ...text };
-  for (const name of Object.keys(RELATIONS[entry.type])) delete data[name];
+  const data: Record<string, unknown> = { ...entry.data, ...entry.data[locale] };
+  for (const name of [...LOCALES, ...Object.keys(RELATIONS[entry.type])]) delete data[name];
   if (entry.type === 'case-study') {
     data.actorRoles = Object.fromEntries((entry.data.actors ?? []).map((a: { actor: string; role: string }) => [a.actor, a.role]));
   }
-  void fr, en, ar;
   return data;
 };
 
@@ -94,8 +91,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const normalized = entries.map((entry) => {
         if (entry.type === 'good-practice') {
-          const { caseStudies, ...data } = entry.data;
-          void caseStudies;
+          const data = { ...entry.data };
+          delete data.caseStudies;
           return { ...entry, data };
         }
         if (entry.type === 'case-study') {
