@@ -14,6 +14,7 @@ module.exports = {
   projects: [
     project('plugin', ['<rootDir>/plugins/knowledge-base/server/src/**/__tests__/**/*.test.ts']),
     project('seed', ['<rootDir>/seed/__tests__/**/*.test.ts']),
+    project('scripts', ['<rootDir>/scripts/__tests__/**/*.test.ts']),
     project('cms', ['<rootDir>/cms/tests/**/*.test.ts']),
     project('site', ['<rootDir>/site/__tests__/**/*.test.ts', '<rootDir>/site/__e2e__/**/*.test.ts', '<rootDir>/site/__a11y__/**/*.test.ts']),
   ],

@@ -18,6 +18,11 @@ export async function seed({ dir = SEED_DIR, force = false, ifEmpty = false, log
   }
   buildCms({ admin: false });
   for (const [key, value] of Object.entries(ensureCmsEnv().env)) process.env[key] ??= value;
+  // This process only imports: no site builds or cron tasks here (the serving CMS rebuilds at its next start).
+  process.env.KB_SITE_BUILDS = 'false';
+  process.env.CRON_ENABLED = 'false';
+  // The serving CMS creates the first admin; here Strapi's follow-up query would wait on the import's transaction.
+  delete process.env.ADMIN_PASSWORD;
   process.chdir(CMS_DIR);
   const started = Date.now();
   const strapi = await createStrapi({ appDir: CMS_DIR, distDir: join(CMS_DIR, 'dist') }).load();

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCms, startCms } from './lib/cms';
 import { BIN, ROOT, SITE_DIR } from './lib/paths';
@@ -25,7 +25,10 @@ async function main() {
     if (result.status !== 0) throw new Error('the seed import failed (see above)');
   });
 
-  const cms = await step('Starting Strapi', () => startCms(env, { port: CMS_PORT }));
+  const current = join(SITE_DIR, 'current');
+  const hadSite = existsSync(current);
+  // The plugin builds the site itself: now, and whenever an editor publishes.
+  const cms = await step('Starting Strapi', () => startCms({ ...env, KB_SITE_BUILDS: 'true' }, { port: CMS_PORT }));
   const stop = async () => {
     console.log('\nStopping…');
     await cms.stop();
@@ -38,19 +41,12 @@ async function main() {
     process.exit(1);
   });
 
-  let siteUrl = '(the site is not built: site/ has no Astro project yet)';
-  if (existsSync(join(SITE_DIR, 'astro.config.mjs')) || existsSync(join(SITE_DIR, 'astro.config.ts'))) {
-    await step('Building the public guide from the CMS', async () => {
-      const result = spawnSync('npm', ['run', 'build', '-w', '@aimf/site'], {
-        cwd: ROOT,
-        env: { ...process.env, KB_API_URL: cms.url },
-        stdio: ['ignore', 'inherit', 'inherit'],
-      });
-      if (result.status !== 0) throw new Error('the site build failed (see above)');
-    });
-    await serveStatic(() => join(SITE_DIR, 'dist'), SITE_PORT);
-    siteUrl = `http://localhost:${SITE_PORT}/fr/`;
+  if (!hadSite) {
+    await step('Building the public guide from the CMS (pages, then the search index)', () => firstBuild(cms.logs, current));
   }
+  // Resolved once per request, so a request never mixes two builds.
+  await serveStatic(() => (existsSync(current) ? realpathSync(current) : join(SITE_DIR, '.releases')), SITE_PORT);
+  const siteUrl = `http://localhost:${SITE_PORT}/fr/`;
 
   console.log(`
   The knowledge base is running.
@@ -58,8 +54,21 @@ async function main() {
       login          ${env.ADMIN_EMAIL}  /  ${env.ADMIN_PASSWORD}
     Public guide     ${siteUrl}
     Public API       http://localhost:${CMS_PORT}/api/knowledge-base/case-studies?locale=fr
+  Publishing in the admin rebuilds the guide within seconds (history: Knowledge base › Site builds).${hadSite ? '\n  The guide shown is the last build; a fresh one is on its way.' : ''}
   Ctrl-C stops everything.
 `);
+}
+
+/** Waits for the plugin's first site build, reading its outcome from Strapi's log. */
+async function firstBuild(logs: () => string, current: string, timeoutMs = 15 * 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (existsSync(current)) return;
+    const failed = /\[knowledge-base\] site build #\d+ failed[^]*/.exec(logs());
+    if (failed) throw new Error(`the site build failed:\n${failed[0].slice(0, 3000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the site was not built within ${timeoutMs / 60_000} minutes`);
 }
 
 main().catch((error) => {

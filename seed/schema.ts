@@ -12,7 +12,9 @@ const SOURCE_DOCUMENTS = [
   '000_8e574027f4a084fb.txt', '001_f695345749e5eed6.txt', '002_3fbd6008e1083b73.txt',
   '003_8a1b5a3e89e4207d.txt', '004_994557f5daff7d16.txt',
 ] as const;
-const sources = z.array(z.object({ document: z.enum(SOURCE_DOCUMENTS), section: z.string().min(3).max(300) }).strict()).min(1);
+/** What entries made by `scripts/lib/synthetic.ts` cite, so nobody takes them for real content. */
+export const SYNTHETIC_DOCUMENT = 'SYNTHETIC-scripts-lib-synthetic.ts';
+const sources = z.array(z.object({ document: z.enum([...SOURCE_DOCUMENTS, SYNTHETIC_DOCUMENT]), section: z.string().min(3).max(300) }).strict()).min(1);
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().max(max).nullish();
 const country = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code').nullish();

@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { sitemap } from './integrations/sitemap';
+import { pagefindIndex } from './integrations/pagefind';
 
 export default defineConfig({
   site: process.env.KB_SITE_URL || 'https://guide.aimf.example',
@@ -10,7 +11,7 @@ export default defineConfig({
   cacheDir: process.env.KB_CACHE_DIR || './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
-  integrations: [sitemap()],
+  integrations: [sitemap(), pagefindIndex()],
   vite: {
     // The plugin's shared rules are TypeScript source: compile them with the site.
     ssr: { noExternal: ['@aimf/strapi-plugin-knowledge-base'] },

@@ -1,5 +1,35 @@
+import { dirname, join, resolve } from 'node:path';
+
+// Strapi runs from cms/; the site project sits beside it unless KB_SITE_DIR says otherwise.
+const SITE_DIR = resolve(process.env.KB_SITE_DIR || join(process.cwd(), '..', 'site'));
+
 export default ({ env }) => ({
-  'knowledge-base': { enabled: true },
+  'knowledge-base': {
+    enabled: true,
+    config: {
+      // Rebuild the public guide when editors publish (`npm start` turns this on).
+      siteBuilds: {
+        enabled: env.bool('KB_SITE_BUILDS', false),
+        command: [process.execPath, join(dirname(require.resolve('astro/package.json', { paths: [SITE_DIR] })), 'astro.js'), 'build', '--outDir', '{outDir}'],
+        cwd: SITE_DIR,
+        releasesDir: env('KB_SITE_RELEASES', join(SITE_DIR, '.releases')),
+        current: env('KB_SITE_CURRENT', join(SITE_DIR, 'current')),
+        debounceMs: env.int('KB_SITE_BUILD_DEBOUNCE_MS', 2000),
+        schedule: env('KB_SITE_REBUILD_CRON', '0 4 * * *'),
+      },
+      // Member cities' contributions: invitation links point to the site; rate limits per user and IP.
+      contribution: {
+        siteUrl: env('KB_SITE_URL', ''),
+        editorEmails: env.array('KB_EDITOR_EMAILS', []),
+        invitationTtlHours: env.int('KB_INVITATION_TTL_HOURS', 72),
+        rateLimit: {
+          windowMs: env.int('KB_SUBMISSION_WINDOW_MS', 3_600_000),
+          perUser: env.int('KB_SUBMISSIONS_PER_USER', 20),
+          perIp: env.int('KB_SUBMISSIONS_PER_IP', 60),
+        },
+      },
+    },
+  },
   'users-permissions': { config: { jwtSecret: env('JWT_SECRET') } },
   // Notifications and alerts go out over SMTP. Without SMTP_HOST, mail goes to a local port
   // nothing listens on by default, and the plugin logs the failure instead of crashing.

@@ -1,7 +1,26 @@
-import type { Core } from '@strapi/strapi';
+import { factories, type Core } from '@strapi/strapi';
+
+/**
+ * Strapi's own REST API for case studies, served only when the apiLatency benchmark compares the
+ * plugin's API with it (KB_BENCH_CORE_REST=true): the plugin's types have no core routes otherwise.
+ */
+function serveCoreRestForBenchmark(strapi: Core.Strapi) {
+  const uid = 'plugin::knowledge-base.case-study' as any;
+  strapi.get('services').set(uid, factories.createCoreService(uid));
+  const controller = factories.createCoreController(uid)({ strapi }) as any;
+  strapi.server.routes({
+    type: 'content-api',
+    routes: [
+      { method: 'GET', path: '/bench-core/case-studies', handler: (ctx: any) => controller.find(ctx), config: { auth: false } },
+      { method: 'GET', path: '/bench-core/case-studies/:id', handler: (ctx: any) => controller.findOne(ctx), config: { auth: false } },
+    ],
+  } as any);
+}
 
 export default {
-  register() {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    if (process.env.KB_BENCH_CORE_REST === 'true') serveCoreRestForBenchmark(strapi);
+  },
 
   /** First run: the admin account named in the environment (written by `npm start`). */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

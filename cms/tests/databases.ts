@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 
-export type Database = 'sqlite' | 'postgres';
-export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+import { PG_URL, type Database } from '../../scripts/lib/database-env';
+
+export { PG_URL, type Database };
 
 /**
  * The databases the integration suites run on, known when Jest collects tests: SQLite always,

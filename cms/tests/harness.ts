@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { buildCms, startCms, type RunningCms } from '../../scripts/lib/cms';
 import { BIN, ROOT } from '../../scripts/lib/paths';
+import { databaseEnv, pgQuery } from '../../scripts/lib/database-env';
 import { generateSecrets } from '../../scripts/lib/secrets';
 
-import { PG_URL, type Database } from './databases';
+import type { Database } from './databases';
 
 export const ADMIN = { email: 'editor@example.org', password: 'Editor-Passw0rd' };
 
@@ -25,9 +25,7 @@ export class TestCms {
       SERVE_ADMIN_PANEL: 'false',
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
-      ...(database === 'sqlite'
-        ? { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: join(this.dir, 'kb.db') }
-        : { DATABASE_CLIENT: 'postgres', DATABASE_URL: PG_URL, DATABASE_SCHEMA: this.schema, DATABASE_POOL_MIN: '0' }),
+      ...databaseEnv(database, { sqliteFile: join(this.dir, 'kb.db'), pgSchema: this.schema }),
     };
   }
 
@@ -38,24 +36,15 @@ export class TestCms {
 
   logs = () => this.running?.logs() ?? '';
 
-  private async pg(sql: string) {
-    const client = new Client({ connectionString: PG_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  }
-
   private async prepare() {
     buildCms({ admin: false });
-    if (this.database === 'postgres') await this.pg(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
+    if (this.database === 'postgres') await pgQuery(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
   }
 
-  async start() {
+  /** `port`: when something must know the CMS's URL before it starts (a site built against it). */
+  async start({ port }: { port?: number } = {}) {
     await this.prepare();
-    this.running = await startCms(this.env);
+    this.running = await startCms(this.env, { port });
     this.token = undefined;
     return this;
   }
@@ -96,7 +85,7 @@ export class TestCms {
   async dispose() {
     await this.stop();
     rmSync(this.dir, { recursive: true, force: true });
-    if (this.database === 'postgres') await this.pg(`DROP SCHEMA IF EXISTS "${this.schema}" CASCADE`);
+    if (this.database === 'postgres') await pgQuery(`DROP SCHEMA IF EXISTS "${this.schema}" CASCADE`);
   }
 }
 

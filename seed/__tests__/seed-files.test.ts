@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { deadlineStatus } from '../../plugins/knowledge-base/server/src/shared/deadline-status';
 import { loadSeed } from '../load';
+import { SYNTHETIC_DOCUMENT } from '../schema';
 
 const { entries, problems } = loadSeed(join(__dirname, '..'));
 const of = (collection: string) => entries.filter((e) => e.collection === collection);
@@ -23,6 +24,10 @@ describe('seed files', () => {
     expect(incomplete).toEqual([]);
     const unmarked = entries.filter((e) => ['en', 'ar'].some((l) => e.data[l].translationOrigin === 'original')).map((e) => e.file);
     expect(unmarked).toEqual([]);
+  });
+
+  it('cite no synthetic source (those are for benchmarks only)', () => {
+    expect(entries.filter((e) => e.data.sources.some((s: { document: string }) => s.document === SYNTHETIC_DOCUMENT)).map((e) => e.file)).toEqual([]);
   });
 
   it('hold no e-mail address (no data on private individuals)', () => {

@@ -20,6 +20,8 @@ const TEMPLATES: Record<string, (locale: string) => string> = {
   country: (l) => `/${l}/countries/fr/`,
   about: (l) => `/${l}/about/`,
   search: (l) => `/${l}/search/`,
+  funding: (l) => `/${l}/funding/`,
+  'open data': (l) => `/${l}/data/`,
 };
 const PAGES: [string, string][] = [
   ['front door', '/'],
@@ -106,5 +108,17 @@ describeWithBrowser('accessibility of the real content (axe-core)', () => {
   it.each(urls)('%s has no violation', async (url) => {
     await axe.page.goto(`${axe.server.url}${url}`);
     expect((await runAxe(axe.page)).violations).toEqual([]);
+  });
+
+  // The search page once its script has drawn results, facets (all opened) and paging.
+  it.each(['/fr/search/?q=innovation&type=case-study', `/ar/search/?q=${encodeURIComponent('الابتكار')}&type=case-study`])('search %s has no violation', async (url) => {
+    await axe.page.goto(`${axe.server.url}${url}`);
+    await axe.page.waitForSelector('[data-search][data-ready]');
+    await axe.page.$$eval('.search-facet', (details) => details.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    expect(await axe.page.locator('.search-result').count()).toBeGreaterThan(0);
+    expect(await axe.page.locator('[data-search-pages] a').count()).toBeGreaterThan(0);
+    const result = await runAxe(axe.page);
+    expect(result.passes).toBeGreaterThan(10);
+    expect(result.violations).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import bootstrap from './bootstrap';
 import config from './config';
+import destroy from './destroy';
 import contentTypes from './content-types';
 import controllers from './controllers';
 import policies from './policies';
@@ -7,4 +8,4 @@ import register from './register';
 import routes from './routes';
 import services from './services';
 
-export default { register, bootstrap, config, contentTypes, controllers, policies, routes, services };
+export default { register, bootstrap, destroy, config, contentTypes, controllers, policies, routes, services };

@@ -3,10 +3,14 @@ import { KB_TYPES } from './shared/content-types';
 import { callerLocale } from './translations';
 import { checkEntryFields } from './validation/entry';
 import { validationError } from './validation/issues';
+import { closeSelfRegistration } from './policies/no-self-registration';
 
 const KB_UIDS: string[] = Object.values(KB_TYPES).map((t) => t.uid);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  // Contributor accounts come from editors' invitations only.
+  closeSelfRegistration(strapi);
+
   // Every write to a knowledge-base document, from the admin, the API or the importer, is checked here.
   strapi.documents.use(async (context, next) => {
     if (KB_UIDS.includes(context.uid) && ['create', 'update'].includes(context.action)) {
@@ -19,5 +23,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
     return next();
+  });
+
+  // What the public sees changes only on these: each asks for a site rebuild (debounced).
+  strapi.documents.use(async (context, next) => {
+    const result = await next();
+    if (KB_UIDS.includes(context.uid) && ['publish', 'unpublish', 'delete'].includes(context.action)) {
+      strapi.plugin('knowledge-base').service('site-builds').request(`${context.action} ${context.uid.split('.').pop()}`);
+    }
+    return result;
   });
 };

@@ -1,7 +1,8 @@
-import { Box, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, LinkButton, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
+import { Link } from 'react-router-dom';
 import { PLUGIN_ID } from '../pluginId';
 import { trad } from '../utils';
 
@@ -28,6 +29,16 @@ export const OverviewPage = () => {
       <Layouts.Header
         title={formatMessage({ id: trad('overview.title'), defaultMessage: 'Knowledge base' })}
         subtitle={formatMessage({ id: trad('overview.subtitle'), defaultMessage: 'What the guide holds.' })}
+        primaryAction={
+          <LinkButton tag={Link} to="moderation" variant="secondary">
+            {formatMessage({ id: trad('moderation.title'), defaultMessage: 'Moderation' })}
+          </LinkButton>
+        }
+        secondaryAction={
+          <LinkButton tag={Link} to="builds" variant="tertiary">
+            {formatMessage({ id: trad('builds.link'), defaultMessage: 'Site builds' })}
+          </LinkButton>
+        }
       />
       <Layouts.Content>
         <Box background="neutral0" shadow="tableShadow" hasRadius>

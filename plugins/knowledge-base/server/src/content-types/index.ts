@@ -4,6 +4,12 @@ import fundingCall from './funding-call';
 import goodPractice from './good-practice';
 import theme from './theme';
 import importRecord from './import-record';
+import alertSubscription from './alert-subscription';
+import siteBuild from './site-build';
+import contributor from './contributor';
+import invitation from './invitation';
+import submission from './submission';
+import moderationEvent from './moderation-event';
 
 export default {
   'case-study': caseStudy,
@@ -12,4 +18,10 @@ export default {
   'good-practice': goodPractice,
   'theme': theme,
   'import-record': importRecord,
+  'alert-subscription': alertSubscription,
+  'site-build': siteBuild,
+  contributor,
+  invitation,
+  submission,
+  'moderation-event': moderationEvent,
 };

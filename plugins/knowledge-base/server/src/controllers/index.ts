@@ -1,5 +1,10 @@
 import { entryController } from './entry-controller';
 import overview from './overview';
+import contribution from './contribution';
+import moderation from './moderation';
+import alerts from './alerts';
+import openapi from './openapi';
+import siteBuilds from './site-builds';
 
 export default {
   'case-study': entryController('case-study'),
@@ -8,4 +13,9 @@ export default {
   'good-practice': entryController('good-practice'),
   theme: entryController('theme'),
   overview,
+  alerts,
+  openapi,
+  'site-builds': siteBuilds,
+  contribution,
+  moderation,
 };

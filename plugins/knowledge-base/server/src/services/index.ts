@@ -1,7 +1,14 @@
+import alerts from './alerts';
+import contributionMail from './contribution-mail';
+import contributors from './contributors';
+import moderation from './moderation';
+import submissionLimits from './submission-limits';
+import submissions from './submissions';
 import entries from './entries';
 import importer from './importer';
 import locales from './locales';
 import overview from './overview';
 import permissions from './permissions';
+import siteBuilds from './site-builds';
 
-export default { entries, importer, locales, overview, permissions };
+export default { alerts, entries, importer, locales, overview, permissions, 'site-builds': siteBuilds, contributors, submissions, moderation, 'contribution-mail': contributionMail, 'submission-limits': submissionLimits };

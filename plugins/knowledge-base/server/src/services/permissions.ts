@@ -1,5 +1,6 @@
 import type { Core } from "@strapi/strapi";
 import { KB_TYPE_NAMES } from "../shared/content-types";
+import { whenUsersPermissionsReady } from "../users-permissions-ready";
 
 /** The read actions the public may call: list and by-slug of every collection. */
 export const PUBLIC_ACTIONS = KB_TYPE_NAMES.flatMap((type) => [
@@ -29,16 +30,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         );
         return;
       }
-      const role = await strapi.db
-        .query("plugin::users-permissions.role")
-        .findOne({ where: { type: "public" } });
-      if (role) return grant(role.id);
-      // On a fresh database users-permissions creates its roles after this plugin's bootstrap.
-      strapi.db.lifecycles.subscribe({
-        models: ["plugin::users-permissions.role"],
-        async afterCreate(event: any) {
-          if (event.result?.type === "public") await grant(event.result.id);
-        },
+      // On a fresh database users-permissions creates its roles (and default grants) after this bootstrap.
+      await whenUsersPermissionsReady(strapi, async () => {
+        const role = await strapi.db
+          .query("plugin::users-permissions.role")
+          .findOne({ where: { type: "public" } });
+        if (role) await grant(role.id);
       });
     },
   };

@@ -1,3 +1,6 @@
 export * from './locales';
 export * from './deadline-status';
 export * from './content-types';
+export * from './moderation';
+export * from './open-data';
+export * from './openapi';

@@ -1,0 +1,35 @@
+/** Member cities' contributions: invitations, who hears of new submissions, submission rate limits. */
+export interface ContributionConfig {
+  /** How long an invitation link can be used. */
+  invitationTtlHours: number;
+  /** The public site's origin; invitation links point to its contribution page. */
+  siteUrl: string;
+  /** Who is told of new submissions; empty means every active admin user. */
+  editorEmails: string[];
+  /** Submissions (creates and edits) allowed per user and per IP within the window. */
+  rateLimit: { windowMs: number; perUser: number; perIp: number };
+}
+
+export const CONTRIBUTION_DEFAULTS: ContributionConfig = {
+  invitationTtlHours: 72,
+  siteUrl: '',
+  editorEmails: [],
+  rateLimit: { windowMs: 3_600_000, perUser: 20, perIp: 60 },
+};
+
+export function checkContributionConfig(config: Partial<ContributionConfig> | undefined): string[] {
+  const c = { ...CONTRIBUTION_DEFAULTS, ...config, rateLimit: { ...CONTRIBUTION_DEFAULTS.rateLimit, ...config?.rateLimit } };
+  const problems: string[] = [];
+  if (!(c.invitationTtlHours > 0)) problems.push('contribution.invitationTtlHours must be > 0');
+  if (typeof c.siteUrl !== 'string') problems.push('contribution.siteUrl must be a URL');
+  if (!Array.isArray(c.editorEmails) || c.editorEmails.some((e) => typeof e !== 'string')) problems.push('contribution.editorEmails must be a list of e-mail addresses');
+  for (const key of ['windowMs', 'perUser', 'perIp'] as const)
+    if (!Number.isInteger(c.rateLimit[key]) || c.rateLimit[key] < 1) problems.push(`contribution.rateLimit.${key} must be an integer ≥ 1`);
+  return problems;
+}
+
+/** The app's contribution settings over the defaults. */
+export const contributionConfig = (strapi: { config: { get: (key: string) => unknown } }): ContributionConfig => {
+  const c = (strapi.config.get('plugin::knowledge-base.contribution') ?? {}) as Partial<ContributionConfig>;
+  return { ...CONTRIBUTION_DEFAULTS, ...c, rateLimit: { ...CONTRIBUTION_DEFAULTS.rateLimit, ...c.rateLimit } };
+};

@@ -1,0 +1,118 @@
+import type { Core } from '@strapi/strapi';
+import { KB_TYPES } from '../shared/content-types';
+import { textDirection, type Locale } from '../shared/locales';
+import { callerLocale, translate, type MessageKey } from '../translations';
+import { validationError } from '../validation/issues';
+import { parseSubscription } from '../validation/subscription';
+import { createRateLimit } from '../services/rate-limit';
+import { alertSettings } from '../services/alerts';
+
+const HOUR_MS = 60 * 60 * 1000;
+const perIp = createRateLimit(Number(process.env.KB_ALERTS_PER_IP_PER_HOUR) || 10, HOUR_MS);
+const perAddress = createRateLimit(Number(process.env.KB_ALERTS_PER_ADDRESS_PER_DAY) || 3, 24 * HOUR_MS);
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The small page a reader lands on from a form post or a link in a mail. */
+const page = (locale: Locale, titleKey: MessageKey, paragraphs: string[], extra = '') => {
+  const back = `${alertSettings().siteUrl}/${locale}/funding/`;
+  return `<!doctype html><html lang="${locale}" dir="${textDirection(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(translate(locale, titleKey))}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5"><main><h1>${escapeHtml(translate(locale, titleKey))}</h1>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}${extra}<p><a href="${escapeHtml(back)}">${escapeHtml(translate(locale, 'alerts.page.back'))}</a></p></main></body></html>`;
+};
+
+/** Public alert routes: subscribe (double opt-in), confirm, unsubscribe; and the editors' "send the digest now". */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const alerts = () => strapi.plugin('knowledge-base').service('alerts');
+
+  const themeSlugs = async (): Promise<Set<string>> => {
+    const themes = (await strapi.documents(KB_TYPES.theme.uid as any).findMany({ status: 'published', fields: ['slug'] as any })) as unknown as { slug: string }[];
+    return new Set(themes.map((t) => t.slug));
+  };
+
+  const tooMany = (ctx: any, lang: Locale, seconds: number) => {
+    ctx.set('Retry-After', String(seconds));
+    ctx.status = 429;
+    ctx.body = { data: null, error: { status: 429, name: 'RateLimitError', message: translate(lang, 'alerts.error.rateLimited', { seconds }), details: {} } };
+  };
+
+  return {
+    async subscribe(ctx: any) {
+      const body = ctx.request.body ?? {};
+      const form = ctx.is('application/x-www-form-urlencoded') === 'application/x-www-form-urlencoded';
+      const lang = callerLocale({ locale: body.locale ?? ctx.query.locale }, ctx.get('accept-language'));
+
+      const ipWait = perIp.hit(ctx.request.ip);
+      if (ipWait) return tooMany(ctx, lang, ipWait);
+
+      const { value, issues } = parseSubscription(body, await themeSlugs());
+      if (issues.length) {
+        const error = validationError(lang, 'alerts.error.invalid', issues);
+        if (!form) throw error;
+        ctx.status = 400;
+        ctx.type = 'html';
+        const items = (error.details as any).errors.map((e: any) => `<li>${escapeHtml(`${e.path.join('.')} : ${e.message}`)}</li>`).join('');
+        ctx.body = page(lang, 'alerts.page.invalid.title', [translate(lang, 'alerts.error.invalid')], `<ul>${items}</ul>`);
+        return;
+      }
+      const addressWait = perAddress.hit(value.email);
+      if (addressWait) return tooMany(ctx, lang, addressWait);
+
+      await alerts().subscribe(value);
+      ctx.status = 202;
+      if (form) {
+        ctx.type = 'html';
+        ctx.body = page(value.locale, 'alerts.page.pending.title', [translate(value.locale, 'alerts.page.pending.text', { email: value.email })]);
+      } else {
+        ctx.body = { data: { status: 'pending-confirmation' }, meta: { message: translate(value.locale, 'alerts.page.pending.text', { email: value.email }) } };
+      }
+    },
+
+    async confirm(ctx: any) {
+      const lang = callerLocale(ctx.query, ctx.get('accept-language'));
+      const done = typeof ctx.query.token === 'string' ? await alerts().confirm(ctx.query.token) : null;
+      ctx.type = 'html';
+      if (!done) {
+        ctx.status = 400;
+        ctx.body = page(lang, 'alerts.page.badToken.title', [translate(lang, 'alerts.page.badToken.text')]);
+        return;
+      }
+      ctx.body = page(done.locale, 'alerts.page.confirmed.title', [translate(done.locale, 'alerts.page.confirmed.text')]);
+    },
+
+    /** The link in a mail opens a page with one button, so mail scanners following links unsubscribe no one. */
+    async unsubscribePage(ctx: any) {
+      const lang = callerLocale(ctx.query, ctx.get('accept-language'));
+      const token = typeof ctx.query.token === 'string' ? ctx.query.token : '';
+      ctx.type = 'html';
+      if (!alerts().tokenIsValid(token)) {
+        ctx.status = 400;
+        ctx.body = page(lang, 'alerts.page.badToken.title', [translate(lang, 'alerts.page.badToken.text')]);
+        return;
+      }
+      const form = `<form method="post" action="?token=${encodeURIComponent(token)}"><button type="submit">${escapeHtml(translate(lang, 'alerts.page.unsubscribe.button'))}</button></form>`;
+      ctx.body = page(lang, 'alerts.page.unsubscribe.title', [translate(lang, 'alerts.page.unsubscribe.text')], form);
+    },
+
+    /** One click (RFC 8058): the mail client posts here with the token of the List-Unsubscribe header. */
+    async unsubscribe(ctx: any) {
+      const lang = callerLocale(ctx.query, ctx.get('accept-language'));
+      const done = typeof ctx.query.token === 'string' ? await alerts().unsubscribe(ctx.query.token) : null;
+      ctx.type = 'html';
+      if (!done) {
+        ctx.status = 400;
+        ctx.body = page(lang, 'alerts.page.badToken.title', [translate(lang, 'alerts.page.badToken.text')]);
+        return;
+      }
+      ctx.body = page(done.locale, 'alerts.page.unsubscribed.title', [translate(done.locale, 'alerts.page.unsubscribed.text')]);
+    },
+
+    /** Editors (and tests) run the digest now, or as of a given instant. */
+    async digest(ctx: any) {
+      const raw = ctx.request.body?.now;
+      const now = raw === undefined ? new Date() : new Date(String(raw));
+      if (Number.isNaN(now.getTime())) {
+        throw validationError(callerLocale(ctx.query, ctx.get('accept-language')), 'alerts.error.invalid', [{ path: ['now'], key: 'error.malformed' }]);
+      }
+      ctx.body = { data: await alerts().digest(now) };
+    },
+  };
+};

@@ -1,0 +1,137 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { callerLocale, translate } from '../translations';
+import type { Locale } from '../shared/locales';
+import { checkFiles, type UploadedFile } from '../validation/files';
+import { validationError, type Issue } from '../validation/issues';
+import { checkAcceptInvitation, checkBodyKeys, checkSubmission } from '../validation/submission';
+import { ContributionError } from '../services/contributors';
+import { SubmissionIssues, SubmissionLocked, SubmissionNotFound, type Contributor } from '../services/submissions';
+
+/** The body of a submission: JSON `{ data }`, or multipart with `data` as a JSON string and `files`. */
+const readBody = (ctx: any): { data: unknown; files: UploadedFile[]; issues: Issue[] } => {
+  const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+  const issues = checkBodyKeys(body, ['data']);
+  const uploads = (ctx.request.files ?? {}) as Record<string, UploadedFile | UploadedFile[]>;
+  for (const name of Object.keys(uploads)) if (name !== 'files') issues.push({ path: [name], key: 'error.unknownField', params: { name } });
+  const files = ([] as UploadedFile[]).concat(uploads.files ?? []);
+  let data = body.data;
+  if (typeof data === 'string' && ctx.is('multipart')) {
+    try {
+      data = JSON.parse(data);
+    } catch {
+      issues.push({ path: ['data'], key: 'error.notJson' });
+    }
+  }
+  if (data === undefined) issues.push({ path: ['data'], key: 'error.required' });
+  return { data, files, issues };
+};
+
+/** Translates what the services refuse into the caller's language. */
+const refuse = (error: unknown, lang: Locale): never => {
+  if (error instanceof SubmissionIssues) throw validationError(lang, 'error.invalidSubmission', error.issues);
+  if (error instanceof SubmissionNotFound) throw new errors.NotFoundError(translate(lang, 'error.submissionNotFound'));
+  if (error instanceof SubmissionLocked)
+    throw new errors.ForbiddenError(translate(lang, 'error.notEditable', { status: translate(lang, `status.${error.status}`) }));
+  if (error instanceof ContributionError) {
+    if (error.code === 'invitationInvalid') throw validationError(lang, 'error.invalidRequest', [{ path: ['token'], key: 'error.invitationInvalid' }]);
+    if (error.code === 'emailTaken') throw validationError(lang, 'error.invalidRequest', [{ path: ['email'], key: 'error.emailTaken' }]);
+    throw validationError(lang, 'error.invalidRequest', [{ path: ['organisation'], key: 'error.unknownOrganisation' }]);
+  }
+  throw error;
+};
+
+/** Member cities' routes: accept an invitation, then submit and follow their own submissions. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = (name: string) => strapi.plugin('knowledge-base').service(name);
+  const lang = (ctx: any): Locale => callerLocale(ctx.query ?? {}, ctx.get('accept-language'));
+  const contributor = (ctx: any) => ctx.state.contributor as Contributor;
+
+  const limit = (ctx: any) => {
+    const wait: number = service('submission-limits').hit(contributor(ctx).userId, ctx.request.ip);
+    if (wait) {
+      ctx.set('Retry-After', String(wait));
+      throw new errors.RateLimitError(translate(lang(ctx), 'error.rateLimited', { seconds: wait }), { retryAfter: wait });
+    }
+  };
+
+  /** Validates data and files of a submission; nothing is stored when anything is wrong. */
+  const parse = (ctx: any, kind: 'case-study' | 'actor-update', partial: boolean, attached = 0) => {
+    const { data, files, issues } = readBody(ctx);
+    const checked = checkSubmission(kind, data ?? {}, partial);
+    const fileCheck = kind === 'case-study' ? checkFiles(files, attached) : { mimes: [], issues: files.length ? [{ path: ['files'], key: 'error.unknownField' as const, params: { name: 'files' } }] : [] };
+    const all = [...issues, ...(data === undefined ? [] : checked.issues), ...fileCheck.issues];
+    if (all.length) throw validationError(lang(ctx), 'error.invalidSubmission', all);
+    return { input: checked.value, files, mimes: fileCheck.mimes };
+  };
+
+  const organisation = async (ctx: any) => service('contributors').organisation(contributor(ctx).organisationId, contributor(ctx).locale);
+
+  return {
+    async acceptInvitation(ctx: any) {
+      const { value, issues } = checkAcceptInvitation((ctx.request.body ?? {}) as Record<string, unknown>);
+      if (issues.length) throw validationError(lang(ctx), 'error.invalidRequest', issues);
+      try {
+        ctx.status = 201;
+        ctx.body = { data: await service('contributors').acceptInvitation(value) };
+      } catch (error) {
+        refuse(error, lang(ctx));
+      }
+    },
+
+    async me(ctx: any) {
+      const { email, locale } = contributor(ctx);
+      const org = await organisation(ctx);
+      ctx.body = { data: { email, locale, organisation: org && { documentId: org.documentId, slug: org.slug, name: org.name, city: org.city, country: org.country } } };
+    },
+
+    async list(ctx: any) {
+      const rows = await service('submissions').list(contributor(ctx));
+      ctx.body = { data: await Promise.all(rows.map((row: any) => service('submissions').view(row, 'contributor'))) };
+    },
+
+    async findOne(ctx: any) {
+      try {
+        const submission = await service('submissions').findForContributor(contributor(ctx), String(ctx.params.id));
+        ctx.body = { data: await service('submissions').view(submission, 'contributor') };
+      } catch (error) {
+        refuse(error, lang(ctx));
+      }
+    },
+
+    async create(ctx: any) {
+      limit(ctx);
+      const { input, files, mimes } = parse(ctx, 'case-study', false);
+      try {
+        const { submission, duplicates } = await service('submissions').create(contributor(ctx), await organisation(ctx), input, files, mimes);
+        ctx.status = 201;
+        ctx.body = { data: await service('submissions').view(submission, 'contributor'), meta: { duplicates } };
+      } catch (error) {
+        refuse(error, lang(ctx));
+      }
+    },
+
+    async update(ctx: any) {
+      limit(ctx);
+      try {
+        const existing = await service('submissions').findForContributor(contributor(ctx), String(ctx.params.id));
+        const { input, files, mimes } = parse(ctx, existing.kind, true, (existing.attachments ?? []).length);
+        if (input.locale && input.locale !== existing.locale)
+          throw validationError(lang(ctx), 'error.invalidSubmission', [{ path: ['data', 'locale'], key: 'error.invalidValue', params: { value: input.locale, allowed: existing.locale } }]);
+        const submission = await service('submissions').update(contributor(ctx), await organisation(ctx), existing.documentId, input, files, mimes);
+        const full = await service('submissions').findForContributor(contributor(ctx), submission.documentId);
+        ctx.body = { data: await service('submissions').view(full, 'contributor') };
+      } catch (error) {
+        refuse(error, lang(ctx));
+      }
+    },
+
+    async proposeActorUpdate(ctx: any) {
+      limit(ctx);
+      const { input } = parse(ctx, 'actor-update', false);
+      const submission = await service('submissions').proposeActorUpdate(contributor(ctx), await organisation(ctx), input);
+      ctx.status = 201;
+      ctx.body = { data: await service('submissions').view(submission, 'contributor') };
+    },
+  };
+};

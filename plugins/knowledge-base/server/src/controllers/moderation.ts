@@ -1,0 +1,91 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { callerLocale, translate } from '../translations';
+import { SUBMISSION_STATUSES, type EditorAction, type SubmissionStatus } from '../shared/moderation';
+import type { Locale } from '../shared/locales';
+import { validationError, type Issue } from '../validation/issues';
+import { checkDecision, checkInvitation } from '../validation/submission';
+import { ContributionError } from '../services/contributors';
+import { SubmissionLocked, SubmissionNotFound } from '../services/submissions';
+
+const QUEUE_PARAMS = ['status', 'organisation', 'olderThanDays', 'page', 'pageSize', 'locale'];
+
+/** The editors' moderation routes (admin panel): the queue, decisions and invitations. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = (name: string) => strapi.plugin('knowledge-base').service(name);
+  const lang = (ctx: any): Locale => callerLocale(ctx.query ?? {}, ctx.get('accept-language'));
+
+  const refuse = (error: unknown, l: Locale): never => {
+    if (error instanceof SubmissionNotFound) throw new errors.NotFoundError(translate(l, 'error.submissionNotFound'));
+    if (error instanceof SubmissionLocked) throw new errors.ApplicationError(translate(l, 'error.transition', { status: translate(l, `status.${error.status}`) }));
+    if (error instanceof ContributionError) {
+      const path = error.code === 'emailTaken' ? 'email' : 'organisation';
+      throw validationError(l, 'error.invalidRequest', [{ path: [path], key: error.code === 'emailTaken' ? 'error.emailTaken' : 'error.unknownOrganisation' }]);
+    }
+    throw error;
+  };
+
+  const decide = (action: EditorAction) => async (ctx: any) => {
+    const { value, issues } = checkDecision((ctx.request.body ?? {}) as Record<string, unknown>, action !== 'accept');
+    if (issues.length) throw validationError(lang(ctx), 'error.invalidRequest', issues);
+    try {
+      ctx.body = { data: await service('moderation').decide(String(ctx.params.id), action, value.comment, ctx.state.user) };
+    } catch (error) {
+      refuse(error, lang(ctx));
+    }
+  };
+
+  return {
+    async queue(ctx: any) {
+      const query = (ctx.query ?? {}) as Record<string, unknown>;
+      const issues: Issue[] = Object.keys(query).filter((k) => !QUEUE_PARAMS.includes(k)).map((name) => ({ path: [name], key: 'error.unknownParameter', params: { name } }));
+      const statuses = query.status === undefined ? [] : String(query.status).split(',');
+      statuses.forEach((s, i) => {
+        if (!(SUBMISSION_STATUSES as readonly string[]).includes(s)) issues.push({ path: ['status', i], key: 'error.invalidValue', params: { value: s, allowed: SUBMISSION_STATUSES.join(', ') } });
+      });
+      const int = (name: string, fallback: number, min: number, max: number) => {
+        if (query[name] === undefined || query[name] === '') return fallback;
+        const n = Number(query[name]);
+        if (!Number.isInteger(n)) issues.push({ path: [name], key: 'error.notInteger' });
+        else if (n < min) issues.push({ path: [name], key: 'error.tooSmall', params: { min } });
+        return Number.isInteger(n) ? Math.min(Math.max(n, min), max) : fallback;
+      };
+      const filters = {
+        status: statuses as SubmissionStatus[],
+        organisation: typeof query.organisation === 'string' && query.organisation ? query.organisation : undefined,
+        olderThanDays: int('olderThanDays', 0, 0, 3650) || undefined,
+        page: int('page', 1, 1, 10_000),
+        pageSize: int('pageSize', 25, 1, 100),
+      };
+      if (issues.length) throw validationError(lang(ctx), 'error.invalidQuery', issues);
+      ctx.body = await service('moderation').queue(filters);
+    },
+
+    async findOne(ctx: any) {
+      try {
+        ctx.body = { data: await service('moderation').findOne(String(ctx.params.id)) };
+      } catch (error) {
+        refuse(error, lang(ctx));
+      }
+    },
+
+    accept: decide('accept'),
+    requestChanges: decide('request-changes'),
+    reject: decide('reject'),
+
+    async invite(ctx: any) {
+      const { value, issues } = checkInvitation((ctx.request.body ?? {}) as Record<string, unknown>);
+      if (issues.length) throw validationError(lang(ctx), 'error.invalidRequest', issues);
+      try {
+        ctx.status = 201;
+        ctx.body = { data: await service('contributors').invite(value, ctx.state.user.id) };
+      } catch (error) {
+        refuse(error, lang(ctx));
+      }
+    },
+
+    async organisations(ctx: any) {
+      ctx.body = { data: await service('moderation').organisations() };
+    },
+  };
+};

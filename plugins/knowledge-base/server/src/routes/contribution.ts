@@ -1,0 +1,15 @@
+const CONTRIBUTOR = { policies: ['plugin::knowledge-base.is-contributor'] };
+
+/**
+ * Member cities' routes. Accepting an invitation is open (the token is the credential); the
+ * others need a users-permissions JWT of the Contributor role and a contributor profile.
+ */
+export const contributionRoutes = [
+  { method: 'POST', path: '/contribution/invitations/accept', handler: 'contribution.acceptInvitation', config: { auth: false, policies: [] } },
+  { method: 'GET', path: '/contribution/me', handler: 'contribution.me', config: CONTRIBUTOR },
+  { method: 'GET', path: '/contribution/submissions', handler: 'contribution.list', config: CONTRIBUTOR },
+  { method: 'POST', path: '/contribution/submissions', handler: 'contribution.create', config: CONTRIBUTOR },
+  { method: 'GET', path: '/contribution/submissions/:id', handler: 'contribution.findOne', config: CONTRIBUTOR },
+  { method: 'PUT', path: '/contribution/submissions/:id', handler: 'contribution.update', config: CONTRIBUTOR },
+  { method: 'POST', path: '/contribution/actor-updates', handler: 'contribution.proposeActorUpdate', config: CONTRIBUTOR },
+];

@@ -1,0 +1,21 @@
+import type { Core } from '@strapi/strapi';
+import { alertSettings } from './alerts';
+
+/** The funding-call digest runs on Strapi's cron (config `server.cron.enabled`), once a day by default. */
+export function registerAlertDigest(strapi: Core.Strapi) {
+  const { schedule } = alertSettings();
+  if (!schedule) return;
+  strapi.cron.add({
+    'knowledge-base-alert-digest': {
+      options: { rule: schedule },
+      task: async () => {
+        try {
+          const result = await strapi.plugin('knowledge-base').service('alerts').digest(new Date());
+          strapi.log.info(`[knowledge-base] alert digest: ${result.sent} sent, ${result.skipped} skipped, ${result.purged} expired removed`);
+        } catch (error) {
+          strapi.log.error(`[knowledge-base] alert digest failed: ${(error as Error).message}`);
+        }
+      },
+    },
+  });
+}

@@ -1,0 +1,200 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { KB_TYPES } from '../shared/content-types';
+import { deadlineStatus, daysLeft } from '../shared/deadline-status';
+import type { Locale } from '../shared/locales';
+import { translate } from '../translations';
+import type { AlertFrequency, SubscriptionInput } from '../validation/subscription';
+
+const UID = 'plugin::knowledge-base.alert-subscription';
+const CALL_UID = KB_TYPES['funding-call'].uid;
+const HOUR_MS = 60 * 60 * 1000;
+
+/** How alerts behave; environment variables let an installation (or a test) tune them. */
+export const alertSettings = () => ({
+  /** An unconfirmed subscription is deleted after this long. */
+  confirmHours: Number(process.env.KB_ALERTS_CONFIRM_HOURS) || 48,
+  /** Cron rule of the digest run; '' turns the task off. */
+  schedule: process.env.KB_ALERTS_SCHEDULE ?? '0 7 * * *',
+  /** Where the guide is published: calls are linked there. */
+  siteUrl: (process.env.KB_SITE_URL || 'http://localhost:4321').replace(/\/$/, ''),
+});
+
+/** Less than a full period, so a daily run a few minutes early still sends. */
+const DUE_AFTER_MS: Record<AlertFrequency, number> = { daily: 20 * HOUR_MS, weekly: (7 * 24 - 4) * HOUR_MS };
+
+type Doc = Record<string, any>;
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+const matches = (subscription: Doc, call: Doc): boolean => {
+  const any = (wanted: string[] | null | undefined, has: string[]) => !wanted?.length || wanted.some((w) => has.includes(w));
+  return (
+    any(subscription.themes, (call.themes ?? []).map((t: Doc) => t.slug)) &&
+    any(subscription.beneficiaries, call.eligibleBeneficiaries ?? []) &&
+    any(subscription.scopes, call.scopeLevel ? [call.scopeLevel] : [])
+  );
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = () => strapi.documents(UID as any);
+
+  /** Where readers reach this CMS from outside: confirm and unsubscribe links point there. */
+  const publicApiUrl = (): string => {
+    const configured = process.env.KB_PUBLIC_API_URL || strapi.config.get<string>('server.url');
+    if (configured && /^https?:\/\//.test(configured)) return configured.replace(/\/$/, '');
+    return `http://${strapi.config.get('server.host')}:${strapi.config.get('server.port')}`;
+  };
+  const secret = () => {
+    const keys = strapi.config.get<string[]>('server.app.keys') ?? [];
+    return `${keys.join(',')}|knowledge-base-alerts`;
+  };
+  // Unsubscribe tokens are signed, not stored: every digest can carry one without keeping secrets at rest.
+  const unsubscribeToken = (documentId: string) => `${documentId}.${createHmac('sha256', secret()).update(documentId).digest('base64url')}`;
+  const readUnsubscribeToken = (token: string): string | null => {
+    const [documentId] = token.split('.');
+    if (!documentId) return null;
+    const expected = Buffer.from(unsubscribeToken(documentId));
+    const given = Buffer.from(token);
+    return expected.length === given.length && timingSafeEqual(expected, given) ? documentId : null;
+  };
+  const link = (path: string, token: string) => `${publicApiUrl()}/api/knowledge-base/alerts/${path}?token=${encodeURIComponent(token)}`;
+
+  // The HTML part is the text, escaped: without it the provider would send the raw text as HTML.
+  const send = (to: string, subject: string, text: string, headers?: Record<string, string>) =>
+    strapi.plugin('email').service('email').send({
+      to,
+      subject,
+      text,
+      html: `<div style="white-space:pre-wrap;font-family:sans-serif">${text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}</div>`,
+      ...(headers ? { headers } : {}),
+    });
+
+  const service = {
+    publicApiUrl,
+
+    /** Stores a pending subscription and mails its single-use confirmation link. */
+    async subscribe(input: SubscriptionInput, now = new Date()) {
+      const token = randomBytes(24).toString('base64url');
+      const settings = alertSettings();
+      const created = await store().create({
+        data: {
+          email: input.email,
+          locale: input.locale,
+          themes: input.themes,
+          beneficiaries: input.beneficiaries,
+          scopes: input.scopes,
+          frequency: input.frequency,
+          confirmTokenHash: sha256(token),
+          confirmBy: new Date(now.getTime() + settings.confirmHours * HOUR_MS).toISOString(),
+        } as any,
+      });
+      const l = input.locale;
+      try {
+        await send(
+          input.email,
+          translate(l, 'alerts.mail.confirm.subject'),
+          translate(l, 'alerts.mail.confirm.text', { link: link('confirm', token), hours: settings.confirmHours }),
+        );
+      } catch (error) {
+        // Nothing half-stored: without its confirmation mail the subscription could never be used.
+        await store().delete({ documentId: (created as Doc).documentId });
+        throw error;
+      }
+      return { documentId: (created as Doc).documentId as string };
+    },
+
+    /** Confirms the subscription a token belongs to; the token then stops working. */
+    async confirm(token: string, now = new Date()): Promise<{ locale: Locale } | null> {
+      const found = (await store().findFirst({ filters: { confirmTokenHash: sha256(token) } as any })) as Doc | null;
+      if (!found || !found.confirmBy || new Date(found.confirmBy).getTime() < now.getTime()) return null;
+      await store().update({
+        documentId: found.documentId,
+        data: { confirmTokenHash: null, confirmBy: null, confirmedAt: now.toISOString() } as any,
+      });
+      return { locale: found.locale };
+    },
+
+    /** Deletes the subscription (the address goes with it). */
+    async unsubscribe(token: string): Promise<{ locale: Locale } | null> {
+      const documentId = readUnsubscribeToken(token);
+      if (!documentId) return null;
+      const found = (await store().findOne({ documentId })) as Doc | null;
+      if (!found) return { locale: 'fr' };
+      await store().delete({ documentId });
+      return { locale: found.locale };
+    },
+
+    tokenIsValid: (token: string) => readUnsubscribeToken(token) !== null,
+
+    /** Unconfirmed subscriptions past their deadline are deleted. */
+    async purgeExpired(now = new Date()): Promise<number> {
+      const expired = (await store().findMany({ filters: { confirmedAt: { $null: true }, confirmBy: { $lt: now.toISOString() } } as any, fields: ['documentId'] as any })) as Doc[];
+      for (const { documentId } of expired) await store().delete({ documentId });
+      return expired.length;
+    },
+
+    /**
+     * Sends each confirmed subscriber whose period is over the calls of their filter that were
+     * published since their last digest, and those closing soon. Returns what it did.
+     */
+    async digest(now = new Date()) {
+      const purged = await service.purgeExpired(now);
+      const subscriptions = (await store().findMany({ filters: { confirmedAt: { $notNull: true } } as any } as any)) as Doc[];
+      const callsByLocale = new Map<string, Doc[]>();
+      const calls = async (locale: string) => {
+        if (!callsByLocale.has(locale)) {
+          const docs = (await strapi.documents(CALL_UID as any).findMany({
+            locale,
+            status: 'published',
+            populate: { themes: { fields: ['slug'] } } as any,
+          } as any)) as Doc[];
+          callsByLocale.set(locale, docs.map((d) => ({ ...d, status: deadlineStatus(d, now) })));
+        }
+        return callsByLocale.get(locale)!;
+      };
+
+      let sent = 0;
+      let skipped = 0;
+      for (const subscription of subscriptions) {
+        const last = subscription.lastSentAt ?? subscription.confirmedAt;
+        if (subscription.lastSentAt && now.getTime() - new Date(subscription.lastSentAt).getTime() < DUE_AFTER_MS[subscription.frequency as AlertFrequency]) {
+          skipped++;
+          continue;
+        }
+        const mine = (await calls(subscription.locale)).filter((call) => matches(subscription, call));
+        const fresh = mine.filter((c) => c.status !== 'closed' && new Date(c.publishedAt).getTime() > new Date(last).getTime());
+        const closing = mine.filter((c) => c.status === 'closing-soon' && !fresh.includes(c));
+        if (!fresh.length && !closing.length) {
+          skipped++;
+          continue;
+        }
+        await service.sendDigest(subscription, fresh, closing, now);
+        await store().update({ documentId: subscription.documentId, data: { lastSentAt: now.toISOString() } as any });
+        sent++;
+      }
+      return { sent, skipped, purged };
+    },
+
+    async sendDigest(subscription: Doc, fresh: Doc[], closing: Doc[], now: Date) {
+      const l = subscription.locale as Locale;
+      const { siteUrl } = alertSettings();
+      const dateFormat = new Intl.DateTimeFormat({ fr: 'fr-FR', en: 'en-GB', ar: 'ar-u-nu-latn' }[l] ?? 'fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
+      const line = (call: Doc) => {
+        const when = call.deadline
+          ? translate(l, 'alerts.mail.digest.deadline', { date: dateFormat.format(new Date(call.deadline)), days: daysLeft(call, now) ?? '' })
+          : translate(l, 'alerts.mail.digest.noDeadline');
+        return `• ${call.title} — ${when}\n  ${siteUrl}/${l}/${KB_TYPES['funding-call'].path}/${call.slug}/`;
+      };
+      const unsubscribe = link('unsubscribe', unsubscribeToken(subscription.documentId));
+      const parts = [translate(l, 'alerts.mail.digest.intro')];
+      if (fresh.length) parts.push(`${translate(l, 'alerts.mail.digest.new')}\n${fresh.map(line).join('\n')}`);
+      if (closing.length) parts.push(`${translate(l, 'alerts.mail.digest.closing')}\n${closing.map(line).join('\n')}`);
+      parts.push(translate(l, 'alerts.mail.digest.unsubscribe', { link: unsubscribe }));
+      await send(subscription.email, translate(l, 'alerts.mail.digest.subject', { count: fresh.length + closing.length }), parts.join('\n\n'), {
+        'List-Unsubscribe': `<${unsubscribe}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      });
+    },
+  };
+  return service;
+};

@@ -1,0 +1,99 @@
+import type { Core } from '@strapi/strapi';
+import { EDITOR_ACTIONS, type EditorAction, type SubmissionStatus } from '../shared/moderation';
+import type { Locale } from '../shared/locales';
+import { SubmissionLocked, SubmissionNotFound } from './submissions';
+
+const SUBMISSION = 'plugin::knowledge-base.submission';
+const CONTRIBUTOR = 'plugin::knowledge-base.contributor';
+const ACTOR = 'plugin::knowledge-base.actor';
+const CASE_STUDY = 'plugin::knowledge-base.case-study';
+
+type Doc = Record<string, any>;
+export interface QueueFilters {
+  status?: SubmissionStatus[];
+  organisation?: string;
+  olderThanDays?: number;
+  page: number;
+  pageSize: number;
+}
+
+/** The editors' side of contributions: the queue and the decisions on it. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const plugin = () => strapi.plugin('knowledge-base');
+
+  return {
+    async queue(filters: QueueFilters) {
+      const where: Doc = {};
+      if (filters.status?.length) where.status = { $in: filters.status };
+      if (filters.organisation) where.organisationId = filters.organisation;
+      if (filters.olderThanDays) where.createdAt = { $lte: new Date(Date.now() - filters.olderThanDays * 86_400_000) };
+      const [rows, total] = await Promise.all([
+        strapi.db.query(SUBMISSION).findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], offset: (filters.page - 1) * filters.pageSize, limit: filters.pageSize }),
+        strapi.db.query(SUBMISSION).count({ where }),
+      ]);
+      const organisations = new Map<string, Doc | null>();
+      const contributors = new Map<number, string>();
+      for (const row of rows as Doc[]) {
+        if (!organisations.has(row.organisationId)) organisations.set(row.organisationId, await plugin().service('contributors').organisation(row.organisationId));
+        if (!contributors.has(row.contributorUserId)) {
+          const profile = await strapi.db.query(CONTRIBUTOR).findOne({ where: { userId: row.contributorUserId }, select: ['email'] });
+          contributors.set(row.contributorUserId, profile?.email ?? '');
+        }
+      }
+      return {
+        data: (rows as Doc[]).map((row) => ({
+          id: row.documentId, kind: row.kind, status: row.status, locale: row.locale, title: row.title,
+          organisation: organisations.get(row.organisationId) ? { documentId: row.organisationId, name: organisations.get(row.organisationId)!.name } : null,
+          contributor: contributors.get(row.contributorUserId), createdAt: row.createdAt, updatedAt: row.updatedAt,
+          ageDays: Math.floor((Date.now() - new Date(row.createdAt).getTime()) / 86_400_000),
+          duplicates: (row.duplicates ?? []).length,
+        })),
+        meta: { pagination: { page: filters.page, pageSize: filters.pageSize, pageCount: Math.ceil(total / filters.pageSize), total } },
+      };
+    },
+
+    async findOne(id: string) {
+      const submission = await strapi.db.query(SUBMISSION).findOne({ where: { documentId: id }, populate: { attachments: true } });
+      if (!submission) throw new SubmissionNotFound();
+      const view = await plugin().service('submissions').view(submission, 'editor');
+      const profile = await strapi.db.query(CONTRIBUTOR).findOne({ where: { userId: submission.contributorUserId }, select: ['email', 'locale'] });
+      return { ...view, contributor: profile?.email ?? null };
+    },
+
+    /** Accept (publishes), request changes or reject; records who, when and why, and tells the contributor. */
+    async decide(id: string, action: EditorAction, comment: string, editor: { id: number; firstname?: string; lastname?: string; email?: string }) {
+      const submission: Doc | null = await strapi.db.query(SUBMISSION).findOne({ where: { documentId: id } });
+      if (!submission) throw new SubmissionNotFound();
+      const { from, to } = EDITOR_ACTIONS[action];
+      if (!(from as readonly string[]).includes(submission.status)) throw new SubmissionLocked(submission.status);
+      const locale = submission.locale as Locale;
+      if (action === 'accept') {
+        if (submission.kind === 'case-study') {
+          await strapi.documents(CASE_STUDY as any).publish({ documentId: submission.caseStudyDocumentId, locale } as any);
+        } else {
+          const organisation = submission.organisationId;
+          await strapi.documents(ACTOR as any).update({ documentId: organisation, locale, data: submission.proposed } as any);
+          await strapi.documents(ACTOR as any).publish({ documentId: organisation, locale } as any);
+        }
+      }
+      // Only move on if nobody decided in between (two editors on the same submission).
+      const moved = await strapi.db.query(SUBMISSION).updateMany({
+        where: { id: submission.id, status: submission.status },
+        data: { status: to, lastComment: comment || null },
+      });
+      if (!moved.count) throw new SubmissionLocked(submission.status);
+      const name = [editor.firstname, editor.lastname].filter(Boolean).join(' ') || editor.email || `editor ${editor.id}`;
+      await plugin().service('submissions').recordEvent(submission.documentId, submission.status, to, { kind: 'editor', id: editor.id, name }, comment);
+      const profile = await strapi.db.query(CONTRIBUTOR).findOne({ where: { userId: submission.contributorUserId } });
+      if (profile) plugin().service('contribution-mail').statusChanged({ email: profile.email, locale: profile.locale, title: submission.title, status: to, comment });
+      return this.findOne(id);
+    },
+
+    /** The actor fiches an editor can invite for or filter by. */
+    async organisations() {
+      const rows: Doc[] = await strapi.db.query(ACTOR).findMany({ where: { locale: 'fr' }, select: ['documentId', 'slug', 'name', 'type', 'publishedAt'], orderBy: { name: 'asc' } });
+      const seen = new Set<string>();
+      return rows.filter((r) => !seen.has(r.documentId) && seen.add(r.documentId)).map(({ documentId, slug, name, type }) => ({ documentId, slug, name, type }));
+    },
+  };
+};

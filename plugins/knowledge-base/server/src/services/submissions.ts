@@ -1,0 +1,290 @@
+import type { Core } from '@strapi/strapi';
+import type { Locale } from '../shared/locales';
+import { CONTRIBUTOR_EDITABLE, afterContributorEdit, type SubmissionKind, type SubmissionStatus } from '../shared/moderation';
+import type { Issue } from '../validation/issues';
+import type { SubmissionInput } from '../validation/submission';
+import type { UploadedFile } from '../validation/files';
+import type { Organisation } from './contributors';
+
+const CASE_STUDY = 'plugin::knowledge-base.case-study';
+const SUBMISSION = 'plugin::knowledge-base.submission';
+const EVENT = 'plugin::knowledge-base.moderation-event';
+const THEME = 'plugin::knowledge-base.theme';
+const ACTOR = 'plugin::knowledge-base.actor';
+
+type Doc = Record<string, any>;
+export interface Contributor {
+  userId: number;
+  email: string;
+  organisationId: string;
+  locale: Locale;
+}
+export interface Actor {
+  kind: 'contributor' | 'editor';
+  id: number;
+  name: string;
+}
+
+/** A submission's problem found against the stored content (unknown theme, unknown partner…). */
+export class SubmissionIssues extends Error {
+  constructor(readonly issues: Issue[]) {
+    super('invalid submission');
+  }
+}
+export class SubmissionNotFound extends Error {}
+export class SubmissionLocked extends Error {
+  constructor(readonly status: SubmissionStatus) {
+    super('locked');
+  }
+}
+
+const STOP_WORDS = new Set(['les', 'des', 'une', 'the', 'and', 'for', 'pour', 'dans', 'par', 'sur', 'with', 'aux', 'from', 'avec', 'del']);
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const words = (title: string) => new Set(fold(title).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2 && !STOP_WORDS.has(w)));
+/** Two titles look alike when most words of the shorter one are in the other. */
+export const similarTitles = (a: string, b: string) => {
+  const [x, y] = [words(a), words(b)];
+  if (!x.size || !y.size) return fold(a).trim() === fold(b).trim();
+  const shared = [...x].filter((w) => y.has(w)).length;
+  return shared / Math.min(x.size, y.size) >= 0.6;
+};
+const linkKey = (url: string) => fold(url).replace(/^https?:\/\/(www\.)?/, '').replace(/[/#?]+$/, '');
+const sameText = (a?: string | null, b?: string | null) => Boolean(a && b && fold(a).trim() === fold(b).trim());
+
+const slugify = (title: string) =>
+  fold(title).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80).replace(/-+$/, '') || 'contribution';
+
+const CASE_STUDY_TEXT = ['title', 'summary', 'body', 'city', 'country', 'yearStart', 'yearEnd', 'stage', 'sdgs', 'results', 'lessons', 'links'];
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const plugin = () => strapi.plugin('knowledge-base');
+  const caseStudies = () => strapi.documents(CASE_STUDY as any);
+
+  /** Theme and partner slugs to document ids; unknown ones are field-level issues. */
+  const resolveRelations = async (fields: Record<string, unknown>, organisation: Organisation) => {
+    const issues: Issue[] = [];
+    const data: Doc = {};
+    let newPartners: { name: string }[] | undefined;
+    if (Array.isArray(fields.themes)) {
+      const slugs = fields.themes as string[];
+      const rows: Doc[] = await strapi.db.query(THEME).findMany({ where: { slug: { $in: slugs } }, select: ['documentId', 'slug'] });
+      slugs.forEach((slug, i) => {
+        if (!rows.some((r) => r.slug === slug)) issues.push({ path: ['data', 'themes', i], key: 'error.unknownTheme', params: { value: slug } });
+      });
+      data.themes = [...new Set(rows.map((r) => r.documentId))];
+    }
+    if (Array.isArray(fields.partners)) {
+      const partners = fields.partners as ({ actor: string } | { name: string })[];
+      const slugs = partners.flatMap((p) => ('actor' in p ? [p.actor] : []));
+      const rows: Doc[] = slugs.length ? await strapi.db.query(ACTOR).findMany({ where: { slug: { $in: slugs } }, select: ['documentId', 'slug'] }) : [];
+      partners.forEach((p, i) => {
+        if ('actor' in p && !rows.some((r) => r.slug === p.actor)) issues.push({ path: ['data', 'partners', i, 'actor'], key: 'error.unknownActor', params: { value: p.actor } });
+      });
+      const partnerIds = [...new Set(rows.map((r) => r.documentId))].filter((id) => id !== organisation.documentId);
+      data.actors = [organisation.documentId, ...partnerIds];
+      data.actorRoles = Object.fromEntries([[organisation.slug, 'initiator'], ...rows.filter((r) => r.documentId !== organisation.documentId).map((r) => [r.slug, 'partner'])]);
+      newPartners = partners.flatMap((p) => ('name' in p ? [{ name: p.name }] : []));
+    }
+    return { issues, data, newPartners };
+  };
+
+  const uniqueSlug = async (title: string) => {
+    const base = slugify(title);
+    for (let n = 1; ; n++) {
+      const slug = n === 1 ? base : `${base}-${n}`;
+      if (!(await strapi.db.query(CASE_STUDY).findOne({ where: { slug }, select: ['id'] }))) return slug;
+    }
+  };
+
+  /** Stores the accepted files with the upload plugin; the caller removes them if what follows fails. */
+  const upload = async (files: UploadedFile[], mimes: string[]): Promise<Doc[]> => {
+    if (!files.length) return [];
+    files.forEach((file, i) => Object.assign(file, { mimetype: mimes[i], detectedMimeType: mimes[i] }));
+    return plugin().service('submissions').uploadFiles(files);
+  };
+  const removeFiles = async (uploaded: Doc[]) => {
+    for (const file of uploaded) {
+      await strapi.plugin('upload').service('upload').remove(file).catch((e: Error) => strapi.log.error(`[knowledge-base] could not remove upload ${file.id}: ${e.message}`));
+    }
+  };
+
+  const recordEvent = (submissionId: string, fromStatus: SubmissionStatus | null, toStatus: SubmissionStatus, by: Actor, comment?: string) =>
+    strapi.db.query(EVENT).create({ data: { submissionId, fromStatus, toStatus, byKind: by.kind, byId: by.id, byName: by.name, comment: comment || null } });
+
+  const submissionOf = async (contributor: Contributor, id: string) => {
+    const submission = await strapi.db.query(SUBMISSION).findOne({ where: { documentId: id }, populate: { attachments: true } });
+    if (!submission || submission.organisationId !== contributor.organisationId) throw new SubmissionNotFound();
+    return submission as Doc;
+  };
+
+  return {
+    uploadFiles: (files: UploadedFile[]) => strapi.plugin('upload').service('upload').upload({ data: {}, files }),
+    recordEvent,
+
+    /**
+     * Entries that look like the same initiative: same city and country with a similar title,
+     * or a shared link. `viewer` is an organisation id (it sees published entries and its own
+     * submissions) or 'editor' (sees everything).
+     */
+    async duplicates(fields: { title?: string; city?: string | null; country?: string | null; links?: { url: string }[] | null }, viewer: string | 'editor', excludeDocumentId?: string) {
+      const rows: Doc[] = await strapi.db.query(CASE_STUDY).findMany({ select: ['documentId', 'locale', 'slug', 'title', 'city', 'country', 'links', 'publishedAt'] });
+      const submitted: Doc[] = await strapi.db.query(SUBMISSION).findMany({ where: { kind: 'case-study' }, select: ['documentId', 'caseStudyDocumentId', 'organisationId', 'status'] });
+      const published = new Set(rows.filter((r) => r.publishedAt).map((r) => `${r.documentId}:${r.locale}`));
+      const links = new Set((fields.links ?? []).map((l) => linkKey(l.url)));
+      const found = new Map<string, Doc>();
+      for (const row of rows) {
+        if (row.documentId === excludeDocumentId) continue;
+        const key = `${row.documentId}:${row.locale}`;
+        if (found.has(key) || (published.has(key) && !row.publishedAt)) continue;
+        const submission = submitted.find((s) => s.caseStudyDocumentId === row.documentId);
+        const visible = viewer === 'editor' || Boolean(row.publishedAt) || submission?.organisationId === viewer;
+        if (!visible) continue;
+        const sameLink = (row.links ?? []).some((l: { url?: string }) => typeof l?.url === 'string' && links.has(linkKey(l.url)));
+        const samePlace = sameText(row.city, fields.city) && (!row.country || !fields.country || row.country === fields.country);
+        if (!sameLink && !(samePlace && fields.title && similarTitles(row.title ?? '', fields.title))) continue;
+        found.set(key, {
+          documentId: row.documentId, slug: row.slug, title: row.title, locale: row.locale, city: row.city, country: row.country,
+          published: Boolean(row.publishedAt), reason: sameLink ? 'same-link' : 'same-place-similar-title',
+          ...(submission && (viewer === 'editor' || submission.organisationId === viewer) ? { submission: submission.documentId, status: submission.status } : {}),
+        });
+      }
+      return [...found.values()].slice(0, 10);
+    },
+
+    /** A new case study from a contributor: a draft linked to a submission, with its files. */
+    async create(contributor: Contributor, organisation: Organisation, input: SubmissionInput, files: UploadedFile[], mimes: string[]) {
+      const locale = input.locale!;
+      const { issues, data: relations, newPartners } = await resolveRelations({ partners: [], ...input.fields }, organisation);
+      if (issues.length) throw new SubmissionIssues(issues);
+      const uploaded = await upload(files, mimes);
+      let caseStudy: Doc | undefined;
+      try {
+        const fields = { city: organisation.city, country: organisation.country, ...input.fields } as Doc;
+        const data: Doc = {
+          ...Object.fromEntries(CASE_STUDY_TEXT.filter((k) => fields[k] !== undefined).map((k) => [k, fields[k]])),
+          ...relations,
+          slug: await uniqueSlug(String(fields.title)),
+          sources: [{ document: `Contribution: ${organisation.name}`.slice(0, 200), section: new Date().toISOString().slice(0, 10) }],
+          translationOrigin: 'original',
+          cover: uploaded.find((f) => f.mime.startsWith('image/'))?.id ?? null,
+        };
+        caseStudy = (await caseStudies().create({ locale, data } as any)) as Doc;
+        const duplicates = await this.duplicates(fields as any, 'editor', caseStudy.documentId);
+        const submission: Doc = await strapi.db.query(SUBMISSION).create({
+          data: {
+            kind: 'case-study', status: 'submitted', locale, organisationId: organisation.documentId, contributorUserId: contributor.userId,
+            caseStudyDocumentId: caseStudy.documentId, title: fields.title, newPartners: newPartners ?? [], duplicates, attachments: uploaded.map((f) => f.id),
+          },
+        });
+        await recordEvent(submission.documentId, null, 'submitted', { kind: 'contributor', id: contributor.userId, name: contributor.email });
+        void plugin().service('contribution-mail').newSubmission({ title: String(fields.title), kind: 'case-study', locale, organisation });
+        const stored = await strapi.db.query(SUBMISSION).findOne({ where: { id: submission.id }, populate: { attachments: true } });
+        return { submission: stored, duplicates: await this.duplicates(fields as any, contributor.organisationId, caseStudy.documentId) };
+      } catch (error) {
+        if (caseStudy) await caseStudies().delete({ documentId: caseStudy.documentId, locale } as any).catch(() => undefined);
+        await removeFiles(uploaded);
+        throw error;
+      }
+    },
+
+    /** Proposed changes to the contributor's own actor fiche, applied only when accepted. */
+    async proposeActorUpdate(contributor: Contributor, organisation: Organisation, input: SubmissionInput) {
+      const submission: Doc = await strapi.db.query(SUBMISSION).create({
+        data: {
+          kind: 'actor-update', status: 'submitted', locale: input.locale, organisationId: organisation.documentId,
+          contributorUserId: contributor.userId, title: organisation.name, proposed: input.fields,
+        },
+      });
+      await recordEvent(submission.documentId, null, 'submitted', { kind: 'contributor', id: contributor.userId, name: contributor.email });
+      void plugin().service('contribution-mail').newSubmission({ title: organisation.name, kind: 'actor-update', locale: input.locale!, organisation });
+      return submission;
+    },
+
+    /** A contributor's edit: allowed while submitted or changes-requested; answering a change request resubmits. */
+    async update(contributor: Contributor, organisation: Organisation, id: string, input: SubmissionInput, files: UploadedFile[], mimes: string[]) {
+      const submission = await submissionOf(contributor, id);
+      if (!CONTRIBUTOR_EDITABLE.includes(submission.status)) throw new SubmissionLocked(submission.status);
+      if (submission.kind === 'actor-update') {
+        await strapi.db.query(SUBMISSION).update({ where: { id: submission.id }, data: { proposed: { ...submission.proposed, ...input.fields } } });
+      } else {
+        const { issues, data: relations, newPartners } = await resolveRelations(input.fields, organisation);
+        if (issues.length) throw new SubmissionIssues(issues);
+        const uploaded = await upload(files, mimes);
+        try {
+          const data: Doc = { ...Object.fromEntries(CASE_STUDY_TEXT.filter((k) => input.fields[k] !== undefined).map((k) => [k, input.fields[k]])), ...relations };
+          const draft = (await caseStudies().findOne({ documentId: submission.caseStudyDocumentId, locale: submission.locale, populate: { cover: true } } as any)) as Doc;
+          if (!draft?.cover && uploaded.some((f) => f.mime.startsWith('image/'))) data.cover = uploaded.find((f) => f.mime.startsWith('image/'))!.id;
+          await caseStudies().update({ documentId: submission.caseStudyDocumentId, locale: submission.locale, data } as any);
+          await strapi.db.query(SUBMISSION).update({
+            where: { id: submission.id },
+            data: {
+              ...(input.fields.title ? { title: input.fields.title } : {}),
+              ...(newPartners ? { newPartners } : {}),
+              attachments: [...(submission.attachments ?? []).map((f: Doc) => f.id), ...uploaded.map((f) => f.id)],
+            },
+          });
+        } catch (error) {
+          await removeFiles(uploaded);
+          throw error;
+        }
+      }
+      const next = afterContributorEdit(submission.status);
+      if (next !== submission.status) {
+        await strapi.db.query(SUBMISSION).update({ where: { id: submission.id }, data: { status: next } });
+        await recordEvent(submission.documentId, submission.status, next, { kind: 'contributor', id: contributor.userId, name: contributor.email });
+        void plugin().service('contribution-mail').newSubmission({ title: submission.title, kind: submission.kind, locale: submission.locale, organisation });
+      }
+      return strapi.db.query(SUBMISSION).findOne({ where: { id: submission.id } });
+    },
+
+    async list(contributor: Contributor) {
+      return strapi.db.query(SUBMISSION).findMany({ where: { organisationId: contributor.organisationId }, orderBy: { createdAt: 'desc' }, populate: { attachments: true } });
+    },
+
+    findForContributor: submissionOf,
+
+    /** A submission as its reader sees it: the proposed content, files, history; editors also see who. */
+    async view(submission: Doc, audience: 'contributor' | 'editor') {
+      const organisation = await plugin().service('contributors').organisation(submission.organisationId, submission.locale);
+      const events: Doc[] = await strapi.db.query(EVENT).findMany({ where: { submissionId: submission.documentId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+      let content: Doc | null = null;
+      if (submission.kind === 'case-study' && submission.caseStudyDocumentId) {
+        const draft = (await caseStudies().findOne({
+          documentId: submission.caseStudyDocumentId, locale: submission.locale, status: 'draft',
+          populate: { themes: { fields: ['slug'] }, actors: { fields: ['slug'] } },
+        } as any)) as Doc | null;
+        if (draft) {
+          content = Object.fromEntries(CASE_STUDY_TEXT.map((k) => [k, draft[k] ?? null]));
+          content.slug = draft.slug;
+          content.themes = (draft.themes ?? []).map((t: Doc) => t.slug);
+          content.partners = [
+            ...(draft.actors ?? []).filter((a: Doc) => a.slug !== organisation?.slug).map((a: Doc) => ({ actor: a.slug })),
+            ...(submission.newPartners ?? []),
+          ];
+        }
+      }
+      const editable = audience === 'contributor' && CONTRIBUTOR_EDITABLE.includes(submission.status);
+      return {
+        id: submission.documentId,
+        kind: submission.kind as SubmissionKind,
+        status: submission.status as SubmissionStatus,
+        locale: submission.locale,
+        title: submission.title,
+        organisation: organisation ? { documentId: organisation.documentId, slug: organisation.slug, name: organisation.name } : null,
+        createdAt: submission.createdAt,
+        updatedAt: submission.updatedAt,
+        editable,
+        comment: submission.lastComment ?? null,
+        content: submission.kind === 'case-study' ? content : submission.proposed,
+        attachments: (submission.attachments ?? []).map((f: Doc) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, url: f.url })),
+        // Recomputed for the reader: a contributor never learns of another organisation's drafts.
+        duplicates: content ? await this.duplicates(content as any, audience === 'editor' ? 'editor' : submission.organisationId, submission.caseStudyDocumentId) : [],
+        history: events.map((e) => ({
+          from: e.fromStatus, to: e.toStatus, at: e.createdAt, by: e.byKind, comment: e.comment,
+          ...(audience === 'editor' ? { byName: e.byName } : {}),
+        })),
+        ...(audience === 'editor' ? { caseStudyDocumentId: submission.caseStudyDocumentId, contributorUserId: submission.contributorUserId } : {}),
+      };
+    },
+  };
+};

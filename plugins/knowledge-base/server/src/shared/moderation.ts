@@ -1,0 +1,27 @@
+import type { Locale } from './locales';
+
+/** A submission's life: submitted → (changes-requested ↔ resubmitted) → accepted | rejected. */
+export const SUBMISSION_STATUSES = ['submitted', 'changes-requested', 'resubmitted', 'accepted', 'rejected'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+export const SUBMISSION_KINDS = ['case-study', 'actor-update'] as const;
+export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
+
+/** The editors' decisions and the statuses each may be taken from. */
+export const EDITOR_ACTIONS = {
+  accept: { from: ['submitted', 'resubmitted'], to: 'accepted' },
+  'request-changes': { from: ['submitted', 'resubmitted'], to: 'changes-requested' },
+  reject: { from: ['submitted', 'resubmitted', 'changes-requested'], to: 'rejected' },
+} as const satisfies Record<string, { from: readonly SubmissionStatus[]; to: SubmissionStatus }>;
+export type EditorAction = keyof typeof EDITOR_ACTIONS;
+
+/** A contributor may change a submission only while it is waiting for a first look or for their changes. */
+export const CONTRIBUTOR_EDITABLE: readonly SubmissionStatus[] = ['submitted', 'changes-requested'];
+
+/** What a contributor's edit does to the status: answering a change request resubmits. */
+export const afterContributorEdit = (status: SubmissionStatus): SubmissionStatus =>
+  status === 'changes-requested' ? 'resubmitted' : status;
+
+/** The site's contribution page of a locale, e.g. `/fr/contribuer/`. */
+export const CONTRIBUTION_PAGE: Record<Locale, string> = { fr: 'contribuer', en: 'contribute', ar: 'contribute' };
+export const contributionPath = (locale: Locale) => `/${locale}/${CONTRIBUTION_PAGE[locale]}/`;

@@ -1,0 +1,56 @@
+/**
+ * Indexes the built site with Pagefind after every build, into `<outDir>/pagefind/`: one
+ * index per language, from each page's `<html lang>`. Only what entry pages mark with
+ * `data-pagefind-body` is indexed, minus the parts below that are the guide's own words
+ * rather than the entry's (labels, notices, related entries, sources).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+import type { AstroIntegration } from 'astro';
+
+/** Inside an entry's body, what is not the entry's text. */
+export const NOT_ENTRY_TEXT = [
+  '.fiche-type', // "Case study" above the title
+  '[data-notice]', // fallback and machine-translation notices
+  '.facts dt', // field labels ("Location", "Stage"); their values stay
+  '.fiche-main > section > h2', // section headings ("Lessons", "Results")
+  'thead',
+  '.call-status-label',
+  '.call-status .small', // "status as of <date>"
+  '.related', // other entries' titles
+  '.sources',
+  '.updated',
+];
+
+const fail = (step: string, errors: string[]) => {
+  throw new Error(`Pagefind ${step} failed: ${errors.join('; ')}`);
+};
+
+export function pagefindIndex(): AstroIntegration {
+  return {
+    name: 'pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir }) => {
+        const started = performance.now();
+        const out = fileURLToPath(dir);
+        try {
+          const { index, errors } = await pagefind.createIndex({ excludeSelectors: NOT_ENTRY_TEXT });
+          if (!index) return fail('createIndex', errors);
+          const added = await index.addDirectory({ path: out });
+          if (added.errors.length) fail('addDirectory', added.errors);
+          const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
+          if (written.errors.length) fail('writeFiles', written.errors);
+          // addDirectory counts every HTML file it read; the entry file says how many pages went into an index.
+          const entry = JSON.parse(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+          const indexed = Object.values(entry.languages).reduce((sum, { page_count }) => sum + page_count, 0);
+          // One exact, parseable line: the build-phase timing reads it.
+          console.log(`[pagefind] indexed ${indexed} pages in ${Math.round(performance.now() - started)} ms`);
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}

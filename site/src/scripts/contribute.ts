@@ -1,0 +1,469 @@
+/**
+ * The contribution page's behaviour: set a password from an invitation link, sign in
+ * (users-permissions JWT kept in sessionStorage), send a case study as multipart, show
+ * field-level errors (the browser's checks and the server's 400 details) beside their
+ * fields and in a summary, 429 as a wait in words, duplicates, and "my submissions".
+ */
+
+interface Config {
+  api: string;
+  locale: string;
+  intl: string;
+  actors: { slug: string; name: string }[];
+  caseStudyUrls: Record<string, string>;
+  localeNames: Record<string, string>;
+  limits: Record<string, number>;
+  accept: string[];
+  strings: Record<string, string>;
+}
+/** A problem with one field: the control's id (or none: the form as a whole) and what to say. */
+interface Problem {
+  id?: string;
+  message: string;
+}
+interface Reply {
+  status: number;
+  body: any;
+  headers: Headers;
+}
+
+const TOKEN_KEY = 'kb-contributor-jwt';
+const $ = <T extends Element>(selector: string, root: ParentNode = document) => root.querySelector<T>(selector)!;
+const $$ = <T extends Element>(selector: string, root: ParentNode = document) => [...root.querySelectorAll<T>(selector)];
+
+class NetworkError extends Error {}
+
+export function startContribution(): void {
+  const root = $<HTMLElement>('[data-contribute]');
+  if (!root) return;
+  const config: Config = JSON.parse($('#contribute-config').textContent ?? '{}');
+  const t = (key: string, vars: Record<string, string | number> = {}) =>
+    (config.strings[key] ?? key).replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
+  const statusLine = $<HTMLElement>('[data-status]', root);
+  const say = (text: string) => (statusLine.textContent = text);
+
+  // ---- talking to the CMS ----
+  const token = {
+    get: () => sessionStorage.getItem(TOKEN_KEY),
+    set: (jwt: string) => sessionStorage.setItem(TOKEN_KEY, jwt),
+    clear: () => sessionStorage.removeItem(TOKEN_KEY),
+  };
+  async function call(path: string, init: { method?: string; body?: BodyInit; json?: unknown; auth?: boolean } = {}): Promise<Reply> {
+    const headers: Record<string, string> = { accept: 'application/json', 'accept-language': config.locale };
+    if (init.auth) headers.authorization = `Bearer ${token.get()}`;
+    let body = init.body;
+    if (init.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(init.json);
+    }
+    let response: Response;
+    try {
+      response = await fetch(`${config.api}${path}`, { method: init.method ?? 'GET', headers, body });
+    } catch {
+      throw new NetworkError();
+    }
+    const text = await response.text();
+    let parsed: any = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = { error: { message: text.slice(0, 200) } };
+    }
+    return { status: response.status, body: parsed, headers: response.headers };
+  }
+
+  /** "in 3 minutes", "dans 2 heures", in the page's language. */
+  const inWords = (seconds: number) => {
+    const format = new Intl.RelativeTimeFormat(config.intl, { numeric: 'auto' });
+    if (seconds < 90) return format.format(Math.max(1, Math.round(seconds)), 'second');
+    if (seconds < 90 * 60) return format.format(Math.round(seconds / 60), 'minute');
+    return format.format(Math.round(seconds / 3600), 'hour');
+  };
+  const formatDate = (iso: string) => new Intl.DateTimeFormat(config.intl, { dateStyle: 'long' }).format(new Date(iso));
+
+  // ---- errors beside fields and in a summary ----
+  const labelOf = (id: string) => {
+    const control = document.getElementById(id);
+    if (!control) return '';
+    if (control.tagName === 'FIELDSET') return control.querySelector('legend')?.textContent?.trim() ?? '';
+    const label = document.querySelector(`label[for="${id}"]`)?.textContent?.replace(/\s*\*$/, '').trim() ?? '';
+    // A control inside a numbered group (Result 2, Link 1) is named with its group.
+    const group = control.closest('fieldset[data-row]')?.querySelector('legend')?.textContent?.trim();
+    return group ? `${group} · ${label}` : label;
+  };
+  const clearErrors = (form: HTMLFormElement) => {
+    for (const slot of $$<HTMLElement>('[data-error-for]', form)) slot.textContent = '';
+    for (const control of $$<HTMLElement>('[aria-invalid]', form)) control.removeAttribute('aria-invalid');
+    const summary = $<HTMLElement>('[data-summary]', form);
+    summary.hidden = true;
+    summary.replaceChildren();
+  };
+  const showErrors = (form: HTMLFormElement, problems: Problem[]) => {
+    clearErrors(form);
+    const summary = $<HTMLElement>('[data-summary]', form);
+    const heading = document.createElement('h3');
+    heading.id = `${form.id}-summary-title`;
+    heading.textContent = config.strings['error.summary'] ?? '';
+    const list = document.createElement('ul');
+    for (const problem of problems) {
+      const item = document.createElement('li');
+      const slot = problem.id ? document.getElementById(`${problem.id}-error`) : null;
+      if (problem.id && slot) {
+        slot.textContent = slot.textContent ? `${slot.textContent} ${problem.message}` : problem.message;
+        const control = document.getElementById(problem.id)!;
+        control.setAttribute('aria-invalid', 'true');
+        const link = document.createElement('a');
+        // A fieldset is reached through its first control.
+        const focusable = control.tagName === 'FIELDSET' ? control.querySelector('input') ?? control : control;
+        link.href = `#${focusable.id || problem.id}`;
+        link.textContent = t('error.item', { field: labelOf(problem.id), message: problem.message });
+        link.addEventListener('click', (event) => {
+          event.preventDefault();
+          (focusable as HTMLElement).focus();
+          (focusable as HTMLElement).scrollIntoView({ block: 'center' });
+        });
+        item.append(link);
+      } else item.textContent = problem.message;
+      list.append(item);
+    }
+    summary.setAttribute('role', 'alert');
+    summary.setAttribute('aria-labelledby', heading.id);
+    summary.append(heading, list);
+    summary.hidden = false;
+    summary.focus();
+  };
+  /** One message for the whole form (network, 429, server error). */
+  const showFormError = (form: HTMLFormElement, message: string) => showErrors(form, [{ message }]);
+
+  /** The browser's own checks, in the page's words rather than the browser's. */
+  const checkControls = (form: HTMLFormElement): Problem[] => {
+    const problems: Problem[] = [];
+    for (const control of $$<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select', form)) {
+      if (!control.id || control.closest('[hidden], .hp') || control.type === 'checkbox' || control.type === 'file') continue;
+      const v = control.validity;
+      const max = 'maxLength' in control && control.maxLength > 0 ? control.maxLength : 0;
+      let message = '';
+      if (v.valueMissing) message = t('error.required');
+      else if (max && control.value.length > max) message = t('error.tooLong', { max });
+      else if (v.typeMismatch) message = control.type === 'email' ? t('error.email') : t('error.url');
+      else if (v.patternMismatch) message = t('error.country');
+      else if (v.badInput || v.rangeUnderflow || v.rangeOverflow || v.stepMismatch) {
+        const input = control as HTMLInputElement;
+        message = input.min ? t('error.range', { min: input.min, max: input.max }) : t('error.number');
+      } else if (v.tooShort) message = t('passwordHint');
+      if (message) problems.push({ id: control.id, message });
+    }
+    return problems;
+  };
+
+  // ---- views ----
+  const views = $$<HTMLElement>('[data-view]', root);
+  const show = (name: string) => {
+    for (const view of views) view.hidden = view.dataset.view !== name;
+  };
+  const invitation = new URLSearchParams(location.search).get('invitation');
+
+  const signOut = (message = '') => {
+    token.clear();
+    show('login');
+    say(message);
+  };
+
+  /** Handles what every authenticated call may answer: expired session, rate limit, network. */
+  const failure = (form: HTMLFormElement, error: unknown, reply?: Reply) => {
+    if (error instanceof NetworkError) return showFormError(form, t('error.network'));
+    if (!reply) throw error;
+    if (reply.status === 401) return signOut(t('sessionExpired'));
+    if (reply.status === 429) {
+      const seconds = Number(reply.headers.get('retry-after') ?? reply.body?.error?.details?.retryAfter ?? 60);
+      return showFormError(form, t('error.rateLimited', { when: inWords(seconds) }));
+    }
+    showFormError(form, t('error.server', { status: reply.status, message: reply.body?.error?.message ?? '' }));
+  };
+
+  // ---- signed in: who, the form, my submissions ----
+  async function enter(notice = '') {
+    let reply: Reply;
+    try {
+      reply = await call('/api/knowledge-base/contribution/me', { auth: true });
+    } catch {
+      show('login');
+      return showFormError($('#login-form'), t('error.network'));
+    }
+    if (reply.status === 403) return signOut(t('login.notContributor'));
+    if (reply.status !== 200) return signOut(t('sessionExpired'));
+    const me = reply.body.data;
+    $('[data-signed-in]', root).textContent = t('signedIn', { email: me.email, organisation: me.organisation?.name ?? '' });
+    show('contribute');
+    say(notice);
+    await loadMine();
+  }
+
+  const mineList = $<HTMLUListElement>('[data-mine]', root);
+  const mineStatus = $<HTMLElement>('[data-mine-status]', root);
+  async function loadMine() {
+    let reply: Reply;
+    try {
+      reply = await call('/api/knowledge-base/contribution/submissions', { auth: true });
+    } catch {
+      mineStatus.textContent = t('error.network');
+      return;
+    }
+    if (reply.status !== 200) {
+      mineStatus.textContent = t('error.server', { status: reply.status, message: reply.body?.error?.message ?? '' });
+      return;
+    }
+    const submissions: any[] = reply.body.data ?? [];
+    mineStatus.textContent = submissions.length ? '' : t('mine.empty');
+    mineList.replaceChildren(
+      ...submissions.map((s) => {
+        const item = document.createElement('li');
+        item.dataset.submission = s.id;
+        const line = (text: string, className?: string) => {
+          const p = document.createElement('p');
+          p.textContent = text;
+          if (className) p.className = className;
+          return p;
+        };
+        const title = document.createElement('h3');
+        title.textContent = s.title ?? '';
+        title.lang = s.locale;
+        title.dir = 'auto';
+        item.append(title);
+        if (s.kind === 'actor-update') item.append(line(t('kind.actor-update')));
+        item.append(line(t('mine.status', { status: t(`status.${s.status}`) }), 'submission-status'));
+        item.append(line(t('mine.sent', { date: formatDate(s.createdAt), language: config.localeNames[s.locale] ?? s.locale })));
+        const comments = (s.history ?? []).filter((h: any) => h.by === 'editor' && h.comment).map((h: any) => h.comment as string);
+        if (!comments.length && s.comment) comments.push(s.comment);
+        for (const comment of comments) item.append(line(t('mine.comment', { comment }), 'editor-comment'));
+        return item;
+      }),
+    );
+  }
+
+  // ---- the invitation: choose a password, then sign in with it ----
+  const invitationForm = $<HTMLFormElement>('#invitation-form');
+  invitationForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const password = $<HTMLInputElement>('#i-password').value;
+    const problems = checkControls(invitationForm);
+    if (!problems.length && !(/[A-Za-z]/.test(password) && /\d/.test(password))) problems.push({ id: 'i-password', message: t('passwordHint') });
+    if (!problems.some((p) => p.id === 'i-confirm') && $<HTMLInputElement>('#i-confirm').value !== password)
+      problems.push({ id: 'i-confirm', message: t('passwordMismatch') });
+    if (problems.length) return showErrors(invitationForm, problems);
+    let reply: Reply | undefined;
+    try {
+      reply = await call('/api/knowledge-base/contribution/invitations/accept', { method: 'POST', json: { token: invitation, password, locale: config.locale } });
+      if (reply.status === 400) {
+        const errors: { path: string[]; message: string }[] = reply.body?.error?.details?.errors ?? [];
+        return showErrors(
+          invitationForm,
+          errors.map((e) => (e.path[0] === 'password' ? { id: 'i-password', message: e.message } : { message: e.path[0] === 'token' ? t('invitation.invalid') : e.message })),
+        );
+      }
+      if (reply.status !== 201) return failure(invitationForm, null, reply);
+      const email: string = reply.body.data.email;
+      reply = await call('/api/auth/local', { method: 'POST', json: { identifier: email, password } });
+      if (reply.status !== 200) return failure(invitationForm, null, reply);
+      token.set(reply.body.jwt);
+      // The link is spent: a reload must not offer it again.
+      history.replaceState(null, '', location.pathname);
+      invitationForm.reset();
+      await enter(t('invitation.done'));
+    } catch (error) {
+      failure(invitationForm, error, reply);
+    }
+  });
+
+  // ---- signing in ----
+  const loginForm = $<HTMLFormElement>('#login-form');
+  loginForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const problems = checkControls(loginForm);
+    if (problems.length) return showErrors(loginForm, problems);
+    const identifier = $<HTMLInputElement>('#l-email').value.trim();
+    const password = $<HTMLInputElement>('#l-password').value;
+    let reply: Reply | undefined;
+    try {
+      reply = await call('/api/auth/local', { method: 'POST', json: { identifier, password } });
+      if (reply.status === 400) return showErrors(loginForm, [{ id: 'l-password', message: t('login.failed') }]);
+      if (reply.status !== 200) return failure(loginForm, null, reply);
+      token.set(reply.body.jwt);
+      loginForm.reset();
+      clearErrors(loginForm);
+      await enter();
+    } catch (error) {
+      failure(loginForm, error, reply);
+    }
+  });
+
+  $('[data-logout]', root).addEventListener('click', () => {
+    mineList.replaceChildren();
+    signOut();
+    $<HTMLInputElement>('#l-email').focus();
+  });
+
+  // ---- more rows of partners, results, links ----
+  for (const button of $$<HTMLButtonElement>('[data-add-row]', root)) {
+    button.addEventListener('click', () => {
+      const group = button.closest('[data-rows]')!;
+      const next = $$<HTMLElement>(':scope > [data-row][hidden]', group)[0];
+      if (!next) return;
+      next.hidden = false;
+      next.querySelector('input')?.focus();
+      if (!$$(':scope > [data-row][hidden]', group).length) button.hidden = true;
+    });
+  }
+
+  // ---- the submission ----
+  const form = $<HTMLFormElement>('#submission-form');
+  const value = (id: string) => ($<HTMLInputElement>(`#${id}`, form)?.value ?? '').trim();
+  const visibleRows = (name: string) => $$<HTMLElement>(`[data-rows="${name}"] > [data-row]`, form).filter((row) => !row.hidden);
+  const rowIndex = (row: HTMLElement) => Number(row.dataset.row);
+
+  /** The form as the API's `data`, and where each list item sits in the page (for the server's errors). */
+  const collect = () => {
+    const problems: Problem[] = [];
+    const data: Record<string, unknown> = { locale: value('c-locale'), title: value('c-title'), summary: value('c-summary') };
+    for (const name of ['body', 'city'] as const) if (value(`c-${name}`)) data[name] = value(`c-${name}`);
+    if (value('c-country')) data.country = value('c-country').toUpperCase();
+    for (const name of ['yearStart', 'yearEnd'] as const) if (value(`c-${name}`)) data[name] = Number(value(`c-${name}`));
+    if (typeof data.yearStart === 'number' && typeof data.yearEnd === 'number' && data.yearEnd < data.yearStart)
+      problems.push({ id: 'c-yearEnd', message: t('error.yearOrder') });
+    if (value('c-stage')) data.stage = value('c-stage');
+    const checked = (name: string) => $$<HTMLInputElement>(`input[name="${name}"]:checked`, form).map((input) => input.value);
+    if (checked('themes').length) data.themes = checked('themes');
+    if (checked('sdgs').length) data.sdgs = checked('sdgs').map(Number);
+
+    const where: Record<string, number[]> = { partners: [], results: [], links: [] };
+    const byName = new Map(config.actors.map((a) => [a.name.toLocaleLowerCase(), a.slug]));
+    const partners = visibleRows('partners').flatMap((row) => {
+      const name = value(`c-partner-${rowIndex(row)}`);
+      if (!name) return [];
+      where.partners.push(rowIndex(row));
+      const slug = byName.get(name.toLocaleLowerCase());
+      return [slug ? { actor: slug } : { name }];
+    });
+    if (partners.length) data.partners = partners;
+
+    const results = visibleRows('results').flatMap((row) => {
+      const i = rowIndex(row);
+      const [indicator, amount, unit, year] = ['indicator', 'value', 'unit', 'year'].map((k) => value(`c-result-${i}-${k}`));
+      if (!indicator && !amount && !unit && !year) return [];
+      if (!indicator) problems.push({ id: `c-result-${i}-indicator`, message: t('error.required') });
+      where.results.push(i);
+      return [{ indicator, ...(amount ? { value: Number(amount) } : {}), ...(unit ? { unit } : {}), ...(year ? { year: Number(year) } : {}) }];
+    });
+    if (results.length) data.results = results;
+
+    const lessons = value('c-lessons').split('\n').map((l) => l.trim()).filter(Boolean);
+    lessons.forEach((lesson) => {
+      if (lesson.length > config.limits.lesson) problems.push({ id: 'c-lessons', message: t('error.tooLong', { max: config.limits.lesson }) });
+    });
+    if (lessons.length) data.lessons = lessons;
+
+    const links = visibleRows('links').flatMap((row) => {
+      const i = rowIndex(row);
+      const [label, url] = [value(`c-link-${i}-label`), value(`c-link-${i}-url`)];
+      if (!label && !url) return [];
+      if (!label) problems.push({ id: `c-link-${i}-label`, message: t('error.required') });
+      if (!url) problems.push({ id: `c-link-${i}-url`, message: t('error.required') });
+      where.links.push(i);
+      return [{ label, url }];
+    });
+    if (links.length) data.links = links;
+
+    const files = [...($<HTMLInputElement>('#c-files', form).files ?? [])];
+    const accepted = (file: File) => config.accept.includes(file.type) || config.accept.includes(file.name.slice(file.name.lastIndexOf('.')).toLowerCase());
+    if (files.length > config.limits.files) problems.push({ id: 'c-files', message: t('error.tooManyFiles', { max: config.limits.files }) });
+    for (const file of files) {
+      if (file.size > config.limits.fileMb * 1024 * 1024) problems.push({ id: 'c-files', message: t('error.fileTooLarge', { name: file.name, max: config.limits.fileMb }) });
+      else if (!accepted(file)) problems.push({ id: 'c-files', message: t('error.fileType', { name: file.name }) });
+    }
+    return { data, files, where, problems };
+  };
+
+  /** The control a server error's path designates: ['data', 'links', 1, 'url'], ['files', 0]… */
+  const controlFor = (path: (string | number)[], where: Record<string, number[]>): string | undefined => {
+    const [top, name, index, key] = path;
+    if (top === 'files') return 'c-files';
+    if (top !== 'data' || name === undefined) return undefined;
+    const row = typeof index === 'number' ? where[name as string]?.[index] : undefined;
+    if (name === 'partners') return row === undefined ? 'c-partner-0' : `c-partner-${row}`;
+    if (name === 'results') return `c-result-${row ?? 0}-${['value', 'unit', 'year'].includes(String(key)) ? key : 'indicator'}`;
+    if (name === 'links') return `c-link-${row ?? 0}-${key === 'url' ? 'url' : 'label'}`;
+    if (name === 'themes' || name === 'sdgs') return `c-${name}`;
+    return document.getElementById(`c-${name}`) ? `c-${name}` : undefined;
+  };
+
+  const submit = $<HTMLButtonElement>('[data-submit]', form);
+  const success = $<HTMLElement>('#contribute-success', root);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    success.hidden = true;
+    // The honeypot is never sent (the API refuses unknown fields): a filled one stops here.
+    if ($<HTMLInputElement>('#c-leave-empty', form).value) return showFormError(form, t('error.honeypot'));
+    const { data, files, where, problems } = collect();
+    const all = [...checkControls(form), ...problems];
+    if (all.length) return showErrors(form, all);
+    clearErrors(form);
+
+    const body = new FormData();
+    body.append('data', JSON.stringify(data));
+    for (const file of files) body.append('files', file, file.name);
+    submit.disabled = true;
+    submit.textContent = t('sending');
+    let reply: Reply | undefined;
+    try {
+      reply = await call('/api/knowledge-base/contribution/submissions', { method: 'POST', body, auth: true });
+      if (reply.status === 400) {
+        const errors: { path: (string | number)[]; message: string }[] = reply.body?.error?.details?.errors ?? [];
+        const named = errors.map((e) => {
+          const id = controlFor(e.path, where);
+          const file = e.path[0] === 'files' && typeof e.path[1] === 'number' ? files[e.path[1]] : undefined;
+          return { id, message: file ? t('error.item', { field: file.name, message: e.message }) : e.message };
+        });
+        return showErrors(form, named.length ? named : [{ message: reply.body?.error?.message ?? '' }]);
+      }
+      if (reply.status !== 201) return failure(form, null, reply);
+      showSuccess(reply.body.data, reply.body.meta?.duplicates ?? []);
+      form.reset();
+      await loadMine();
+    } catch (error) {
+      failure(form, error, reply);
+    } finally {
+      submit.disabled = false;
+      submit.textContent = t('submit');
+    }
+  });
+
+  function showSuccess(submission: { title: string }, duplicates: any[]) {
+    $('[data-success-text]', success).textContent = t('success.text', { title: submission.title });
+    const box = $<HTMLElement>('[data-duplicates]', success);
+    const list = $<HTMLUListElement>('[data-duplicate-list]', success);
+    list.replaceChildren(
+      ...duplicates.map((d) => {
+        const item = document.createElement('li');
+        const why = ` (${[t(`duplicate.${d.reason}`), d.status ? t(`status.${d.status}`) : ''].filter(Boolean).join(', ')})`;
+        if (d.published) {
+          const link = document.createElement('a');
+          link.href = (config.caseStudyUrls[d.locale] ?? config.caseStudyUrls[config.locale]).replace('{slug}', encodeURIComponent(d.slug));
+          link.textContent = d.title;
+          link.lang = d.locale;
+          item.append(link, why);
+        } else item.textContent = `${d.title}${why}`;
+        return item;
+      }),
+    );
+    box.hidden = duplicates.length === 0;
+    success.hidden = false;
+    success.focus();
+  }
+
+  // ---- where to start ----
+  if (invitation) {
+    token.clear();
+    show('invitation');
+  } else if (token.get()) void enter();
+  else show('login');
+}

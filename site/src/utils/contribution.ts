@@ -1,0 +1,33 @@
+/** The contribution page: where it is in each locale, the CMS it talks to, and the plugin's limits it hints at. */
+import { CONTRIBUTION_PAGE, LOCALES, contributionPath, type Locale } from '@aimf/strapi-plugin-knowledge-base/shared';
+import { publicApiUrl } from './public-api';
+
+export { CONTRIBUTION_PAGE, contributionPath };
+
+/** The page in every locale (its path segment is translated, so the language switcher needs it). */
+export const contributionPaths = (): Record<Locale, string> =>
+  Object.fromEntries(LOCALES.map((l) => [l, contributionPath(l)])) as Record<Locale, string>;
+
+/** The CMS readers' browsers call: `KB_PUBLIC_API_URL`, else `KB_API_URL`, else a CMS on this machine. */
+export const contributionApiUrl = (): string => publicApiUrl() ?? 'http://localhost:1337';
+
+/** The plugin's limits (validation/submission.ts, validation/files.ts), shown as hints; the server checks them again. */
+export const CONTRIBUTION_LIMITS = {
+  title: 200,
+  summary: 600,
+  body: 20_000,
+  city: 120,
+  partner: 200,
+  indicator: 300,
+  unit: 60,
+  lesson: 1000,
+  linkLabel: 200,
+  yearMin: 1800,
+  yearMax: 2100,
+  files: 5,
+  fileMb: 5,
+  password: 128,
+} as const;
+
+/** What the file input offers; the server decides by content, not by name. */
+export const ACCEPTED_FILES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.pdf'];
