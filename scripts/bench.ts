@@ -121,7 +121,6 @@ async function main() {
   const selected = names.length ? names : [...available.keys()];
 
   mkdirSync(OUT_DIR, { recursive: true });
-  const results: Record<string, BenchResult> = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : {};
   const started = Date.now();
   const runTmp = join(OUT_DIR, 'tmp', `run-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   const failed: string[] = [];
@@ -147,8 +146,10 @@ async function main() {
       result.seconds = Math.round((Date.now() - benchStarted) / 100) / 10;
       rmSync(tmp, { recursive: true, force: true });
     }
+    // Re-read and merged after each benchmark: a later crash keeps what was measured, and another
+    // run that wrote meanwhile (of other benchmarks) keeps its results.
+    const results: Record<string, BenchResult> = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : {};
     results[key] = result;
-    // Written after each benchmark: a later crash keeps what was measured.
     writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync(SUMMARY, summary(results));
   }

@@ -27,8 +27,9 @@ async function main() {
 
   const current = join(SITE_DIR, 'current');
   const hadSite = existsSync(current);
-  // The plugin builds the site itself: now, and whenever an editor publishes.
-  const cms = await step('Starting Strapi', () => startCms({ ...env, KB_SITE_BUILDS: 'true' }, { port: CMS_PORT }));
+  // The plugin builds the site itself: now, and whenever an editor publishes. The site's address
+  // is this machine's unless set, so canonical links and invitation e-mails point at it.
+  const cms = await step('Starting Strapi', () => startCms({ ...env, KB_SITE_BUILDS: 'true', KB_SITE_URL: process.env.KB_SITE_URL || env.KB_SITE_URL || `http://localhost:${SITE_PORT}` }, { port: CMS_PORT }));
   const stop = async () => {
     console.log('\nStopping…');
     await cms.stop();

@@ -4,54 +4,14 @@
  * input refused field by field in the caller's language, rate limits.
  */
 import { join } from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { TestCms, api } from './harness';
 import { testDatabases } from './databases';
-import { parseMail, type SentMail } from './smtp-sink';
-import { freePort } from '../../scripts/lib/cms';
+import { SmtpSink } from './smtp-sink';
 import { translate } from '../../plugins/knowledge-base/server/src/translations';
 
 const FIXTURES = join(__dirname, 'fixtures', 'seed');
 const SITE = 'https://guide.example';
 const FUNDING_CALL = 'plugin::knowledge-base.funding-call';
-
-interface Mail extends SentMail {
-  headers: string;
-}
-
-/** An SMTP server on a free port that keeps every message, with its raw headers. */
-class Mailbox {
-  readonly mails: Mail[] = [];
-  port = 0;
-  private server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData: (stream, session, callback) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('latin1');
-        const headers = raw.slice(0, raw.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' ');
-        this.mails.push({ ...parseMail(raw, session.envelope.rcptTo.map((r) => r.address)), headers });
-        callback();
-      });
-    },
-  });
-  async start() {
-    this.port = await freePort();
-    await new Promise<void>((resolve) => this.server.listen(this.port, '127.0.0.1', resolve));
-  }
-  stop = () => new Promise<void>((resolve) => this.server.close(() => resolve()));
-  to = (address: string) => this.mails.filter((m) => m.to.includes(address));
-  async next(address: string, count: number): Promise<Mail> {
-    for (let waited = 0; waited < 10_000; waited += 50) {
-      if (this.to(address).length >= count) return this.to(address)[count - 1];
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`mail #${count} to ${address} never came; got ${JSON.stringify(this.mails.map((m) => [m.to, m.subject]))}`);
-  }
-}
 
 const linkIn = (text: string, path: string) => {
   const found = text.match(new RegExp(`https?://\\S+/api/knowledge-base/alerts/${path}\\?token=\\S+`));
@@ -61,7 +21,7 @@ const linkIn = (text: string, path: string) => {
 
 describe.each(testDatabases())('funding-call alerts on %s', (database) => {
   const cms = new TestCms(database);
-  const mailbox = new Mailbox();
+  const mailbox = new SmtpSink();
   const subscribe = (body: unknown, headers: Record<string, string> = {}) =>
     api(cms, '/alerts', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   const digest = async (now: string) => {
@@ -206,6 +166,8 @@ describe.each(testDatabases())('funding-call alerts on %s', (database) => {
     // The next day the daily reader gets nothing; the weekly one is not due yet.
     const before = mailbox.mails.length;
     expect(await digest('2098-12-16T07:00:00Z')).toEqual({ sent: 0, skipped: 2, purged: 0 });
+    // A week later the weekly reader is due, but every call was already announced: no repeat.
+    expect(await digest('2098-12-22T07:00:00Z')).toEqual({ sent: 0, skipped: 2, purged: 0 });
     expect(mailbox.mails.length).toBe(before);
   });
 

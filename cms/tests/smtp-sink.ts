@@ -6,6 +6,8 @@ export interface SentMail {
   from: string;
   subject: string;
   text: string;
+  /** The message's headers, unfolded, one per line. */
+  headers: string;
 }
 
 const decodeQ = (s: string) => Buffer.from(s.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
@@ -25,11 +27,11 @@ export function parseMail(raw: string, to: string[]): SentMail {
     // multipart/alternative: the text/plain part is what the test reads.
     const parts = body.split(`--${boundary}`).map((p) => p.replace(/^\r\n/, '')).filter((p) => /^content-type:\s*text\/plain/im.test(p.slice(0, p.indexOf('\r\n\r\n'))));
     const part = parts[0] ? parseMail(parts[0], to) : { text: '' };
-    return { to, from: header('from'), subject: decodeWords(header('subject')), text: part.text };
+    return { to, from: header('from'), subject: decodeWords(header('subject')), text: part.text, headers: head };
   }
   const encoding = header('content-transfer-encoding').toLowerCase();
   const text = encoding === 'base64' ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') : encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : body;
-  return { to, from: header('from'), subject: decodeWords(header('subject')), text: text.replace(/\r\n/g, '\n').trim() };
+  return { to, from: header('from'), subject: decodeWords(header('subject')), text: text.replace(/\r\n/g, '\n').trim(), headers: head };
 }
 
 /** A real SMTP server on a free local port that keeps every message it receives. */
@@ -59,6 +61,15 @@ export class SmtpSink {
   }
 
   stop = () => new Promise<void>((resolve) => this.server.close(() => resolve()));
+
+  /** The messages sent to `address`. */
+  to = (address: string) => this.mails.filter((m) => m.to.includes(address));
+
+  /** Waits (a bounded while) for the `count`-th message to `address` and returns it. */
+  async next(address: string, count: number, timeoutMs = 10_000): Promise<SentMail> {
+    await this.waitFor(() => this.to(address).length >= count, timeoutMs);
+    return this.to(address)[count - 1];
+  }
 
   /** Waits (a bounded while) for a message matching `match` and returns it. */
   async waitFor(match: (mail: SentMail) => boolean, timeoutMs = 10_000): Promise<SentMail> {

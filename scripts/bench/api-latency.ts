@@ -101,7 +101,7 @@ async function measure(ctx: BenchContext, database: Database) {
         const result = await load(cms.url, paths);
         samples[name] ??= { p50: [], p95: [], p99: [], rps: [] };
         for (const key of ['p50', 'p95', 'p99', 'rps'] as const) samples[name][key].push(result[key]);
-        ctx.log(`${database} ${name} ${run}/${ctx.runs}: p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, ${Math.round(result.rps)} req/s`);
+        ctx.log(`${database} ${name} ${run}/${ctx.runs}: p50 ${Math.round(result.p50)} ms, p95 ${Math.round(result.p95)} ms, p99 ${Math.round(result.p99)} ms, ${Math.round(result.rps)} req/s`);
       }
     }
     const figures: Record<string, unknown> = {};

@@ -6,7 +6,7 @@
  * results in the page, and the index size on disk. Goals (issue 5): ≤ 100 KB for the first
  * query, ≤ 50 ms median from keystroke to results.
  */
-import { createReadStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
@@ -21,6 +21,8 @@ import { summarize } from './stats';
 const ASTRO = join(ROOT, 'node_modules', 'astro', 'astro.js');
 // KB_BENCH_SEARCH_ENTRIES=300 for a quick try of the benchmark itself.
 const ENTRIES = Number(process.env.KB_BENCH_SEARCH_ENTRIES) || 10_000;
+// KB_BENCH_SEARCH_DIST=<folder>: measure a guide already built (no build; its entry count is not known).
+const PREBUILT = process.env.KB_BENCH_SEARCH_DIST;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const KB = 1024;
 /** What a reader types, each ending with a plain letter so its last key is a real keystroke. */
@@ -35,9 +37,21 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
 };
 
-/** A static host: text compressed with gzip on the fly; Pagefind's own files are gzip already. */
-function serveCompressed(dir: string): Promise<{ url: string; server: Server }> {
+interface Sent {
+  url: string;
+  size: number;
+}
+
+/**
+ * A static host: text compressed with gzip on the fly; Pagefind's own files are gzip already.
+ * It counts what it sends (headers and body) per request: the browser does not report the size of a worker's script.
+ */
+function serveCompressed(dir: string): Promise<{ url: string; server: Server; sent: Sent[] }> {
+  const sent: Sent[] = [];
   const server = createServer((request, response) => {
+    // One request at a time per connection (HTTP/1.1): what the socket wrote meanwhile is this response.
+    const before = request.socket.bytesWritten;
+    response.on('finish', () => sent.push({ url: request.url ?? '/', size: request.socket.bytesWritten - before }));
     let file = normalize(join(dir, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
     if (!file.startsWith(dir + sep) && file !== dir) return void response.writeHead(400).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
@@ -51,7 +65,7 @@ function serveCompressed(dir: string): Promise<{ url: string; server: Server }> 
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      resolve({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, server });
+      resolve({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, server, sent });
     }),
   );
 }
@@ -102,29 +116,18 @@ const KINDS: [string, RegExp][] = [
 ];
 
 /** One reader, with an empty cache: opens the search page, then types the queries one after the other. */
-async function visit(browser: Browser, base: string): Promise<Visit> {
+async function visit(browser: Browser, base: string, bytes: Sent[]): Promise<Visit> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const bytes: { url: string; size: number }[] = [];
-  const pending: Promise<void>[] = [];
-  // Transferred bytes (compressed body and headers), from the page and from Pagefind's worker alike.
-  context.on('requestfinished', (request) => {
-    pending.push(
-      request.sizes().then((size) => {
-        bytes.push({ url: request.url(), size: size.responseBodySize + size.responseHeadersSize });
-      }),
-    );
-  });
-  const sum = async (keep: (b: { url: string }) => boolean) => {
-    await Promise.all(pending);
-    return bytes.filter(keep).reduce((s, b) => s + b.size, 0);
-  };
+  // Transferred bytes (compressed body and headers) as the server sent them, to the page and to Pagefind's worker alike.
+  bytes.length = 0;
+  const sum = async (keep: (b: Sent) => boolean) => bytes.filter(keep).reduce((s, b) => s + b.size, 0);
 
   await page.goto(`${base}/fr/search/`, { waitUntil: 'load' });
   await page.waitForSelector('[data-search][data-ready]');
   const settle = () => page.waitForTimeout(300);
   await settle();
-  const pagefind = (b: { url: string }) => new URL(b.url).pathname.startsWith('/pagefind/');
+  const pagefind = (b: Sent) => new URL(b.url, base).pathname.startsWith('/pagefind/');
   const pageBytes = await sum((b) => !pagefind(b));
   const startupBytes = await sum(pagefind);
 
@@ -153,7 +156,7 @@ async function visit(browser: Browser, base: string): Promise<Visit> {
       firstQueryMs = shown - key;
       firstQueryBytes = await sum(pagefind);
       for (const b of bytes.filter(pagefind)) {
-        const kind = KINDS.find(([, test]) => test.test(new URL(b.url).pathname))?.[0] ?? 'other';
+        const kind = KINDS.find(([, test]) => test.test(new URL(b.url, base).pathname))?.[0] ?? 'other';
         breakdown[kind] = (breakdown[kind] ?? 0) + b.size;
       }
       results = await page.locator('.search-result').count();
@@ -165,31 +168,35 @@ async function visit(browser: Browser, base: string): Promise<Visit> {
 
 export default async function searchPayload(ctx: BenchContext): Promise<Record<string, unknown>> {
   const seedDir = join(ctx.tmp, 'seed');
-  const out = join(ctx.tmp, 'dist');
-  ctx.log(`writing ${ENTRIES} synthetic entries × 3 locales…`);
-  writeSyntheticSeed(seedDir, { entries: ENTRIES, seed: 1 });
-  ctx.log('building the synthetic guide and its index…');
-  const built = await withSiteBuildLock(() =>
-    runMeasured(process.execPath, [ASTRO, 'build', '--outDir', out], {
-      cwd: SITE_DIR,
-      env: { ...process.env, KB_API_URL: '', KB_SEED_DIR: seedDir, KB_CACHE_DIR: join(ctx.tmp, 'astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' },
-    }),
-  );
-  if (built.code !== 0) throw new Error(`astro build failed:\n${built.output.slice(-3000)}`);
+  const out = PREBUILT ?? join(ctx.tmp, 'dist');
+  let built: { code: number | null; output: string } = { code: 0, output: '' };
+  if (!PREBUILT) {
+    ctx.log(`writing ${ENTRIES} synthetic entries × 3 locales…`);
+    writeSyntheticSeed(seedDir, { entries: ENTRIES, seed: 1 });
+    ctx.log('building the synthetic guide and its index…');
+    built = await withSiteBuildLock(() =>
+      runMeasured(process.execPath, [ASTRO, 'build', '--outDir', out], {
+        cwd: SITE_DIR,
+        env: { ...process.env, KB_API_URL: '', KB_SEED_DIR: seedDir, KB_CACHE_DIR: join(ctx.tmp, 'astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+      }),
+    );
+    if (built.code !== 0) throw new Error(`astro build failed:\n${built.output.slice(-3000)}`);
+  }
   const indexLine = /\[pagefind\] indexed (\d+) pages in (\d+) ms/.exec(built.output);
   const bundle = join(out, 'pagefind');
+  const languages = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')).languages as Record<string, { page_count: number }>;
   // Pagefind also writes its ready-made UIs, which this guide does not load.
   const unused = (name: string) => /^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(name) || name === 'wasm.unknown.pagefind';
   const indexBytes = { total: diskBytes(bundle), used: diskBytes(bundle, (n) => !unused(n)), fr: diskBytes(bundle, (n) => n.startsWith('fr_') || n.includes('.fr.') || n.includes('.fr_')) };
 
-  const { url, server } = await serveCompressed(out);
+  const { url, server, sent } = await serveCompressed(out);
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   const visits: Visit[] = [];
   try {
     for (let run = 1; run <= ctx.runs; run++) {
       ctx.log(`search visit ${run}/${ctx.runs}…`);
-      const v = await visit(browser, url);
+      const v = await visit(browser, url, sent);
       ctx.log(`  first query ${(v.firstQueryBytes / KB).toFixed(1)} KB, keystroke→results median of ${v.keystrokeMs.length} queries ${summarize(v.keystrokeMs, 'ms').median} ms`);
       visits.push(v);
     }
@@ -200,8 +207,9 @@ export default async function searchPayload(ctx: BenchContext): Promise<Record<s
   const firstQueryKB = summarize(visits.map((v) => v.firstQueryBytes / KB), 'KB');
   const keystroke = summarize(visits.flatMap((v) => v.keystrokeMs), 'ms');
   return {
-    entries: ENTRIES,
-    pagesIndexed: indexLine ? Number(indexLine[1]) : null,
+    entries: PREBUILT ? null : ENTRIES,
+    pagesIndexed: Object.values(languages).reduce((sum, { page_count }) => sum + page_count, 0),
+    frenchPagesIndexed: languages.fr?.page_count ?? null,
     indexSeconds: indexLine ? Number(indexLine[2]) / 1000 : null,
     searchPageKB: summarize(visits.map((v) => v.pageBytes / KB), 'KB'),
     searchStartupKB: summarize(visits.map((v) => v.startupBytes / KB), 'KB'),

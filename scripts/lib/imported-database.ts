@@ -11,7 +11,7 @@ import { copySqliteToPostgres } from './copy-database';
 import { databaseEnv, pgQuery, type Database } from './database-env';
 import { BIN, PLUGIN_DIR, ROOT } from './paths';
 import { generateSecrets } from './secrets';
-import { writeSyntheticSeed } from './synthetic';
+import { syntheticCounts, writeSyntheticSeed } from './synthetic';
 
 export const BENCH_CACHE = join(ROOT, 'bench', 'tmp', 'cache');
 const KB_TYPES = ['case-study', 'actor', 'funding-call', 'good-practice', 'theme'];
@@ -36,6 +36,19 @@ function runSeed(dir: string, env: Record<string, string>, log: (line: string) =
     child.stderr.on('data', collect);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed import failed (code ${code}):\n${tail}`))));
   });
+}
+
+/** Refuses to cache a database that does not hold each synthetic case study once per locale, published. */
+function checkImported(sqliteFile: string, caseStudies: number) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Sqlite = require('better-sqlite3');
+  const db = new Sqlite(sqliteFile, { readonly: true });
+  try {
+    const row = db.prepare("SELECT COUNT(*) AS n, COUNT(DISTINCT slug) AS slugs FROM kb_case_studies WHERE locale = 'fr' AND published_at IS NOT NULL").get() as { n: number; slugs: number };
+    if (row.n !== caseStudies || row.slugs !== caseStudies) throw new Error(`the import left ${row.n} published French case studies (${row.slugs} slugs), not ${caseStudies}: not cached`);
+  } finally {
+    db.close();
+  }
 }
 
 export interface ImportedDatabase {
@@ -76,6 +89,7 @@ export async function importedDatabase(
       if (!existsSync(seedDir)) writeSyntheticSeed(seedDir, { entries, seed });
       rmSync(workFile, { force: true });
       await runSeed(seedDir, env, (line) => log(`  ${line}`));
+      checkImported(workFile, syntheticCounts(entries)['case-studies']);
       copyFileSync(workFile, cachedFile);
     } else {
       // The same rows as the SQLite cache: Strapi creates its tables on an empty schema, then they are copied.

@@ -22,6 +22,8 @@ const TEMPLATES: Record<string, (locale: string) => string> = {
   search: (l) => `/${l}/search/`,
   funding: (l) => `/${l}/funding/`,
   'open data': (l) => `/${l}/data/`,
+  // Signed out (the login form); contribute.test.ts checks the signed-in form against a real CMS.
+  contribute: (l) => (l === 'fr' ? '/fr/contribuer/' : `/${l}/contribute/`),
 };
 const PAGES: [string, string][] = [
   ['front door', '/'],

@@ -72,6 +72,11 @@ describeWithBrowser('the contribution page, in Chromium against a real CMS', () 
     await tabTo(selector);
     await page.keyboard.type(text);
   };
+  /** The text of `selector` once the page's script has written some (requests take a moment). */
+  const textOf = async (selector: string) => {
+    await page.waitForFunction((s) => Boolean(document.querySelector(s)?.textContent?.trim()), selector);
+    return page.locator(selector).textContent();
+  };
   const axe = async () => {
     await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
     return page.evaluate(async (tags) => {
@@ -87,9 +92,22 @@ describeWithBrowser('the contribution page, in Chromium against a real CMS', () 
     const noJs = await browser.newContext({ javaScriptEnabled: false });
     const plain = await noJs.newPage();
     await plain.goto(`${site.url}/en/contribute/`);
-    await expect(plain.getByText('This form needs JavaScript.', { exact: false }).isVisible()).resolves.toBe(true);
+    await expect(plain.locator('.contribute-noscript').isVisible()).resolves.toBe(true);
+    await expect(plain.locator('.contribute-noscript').textContent()).resolves.toMatch(/^This form needs JavaScript\./);
     await expect(plain.locator('#login-form').isVisible()).resolves.toBe(false);
     await noJs.close();
+  });
+
+  it('lets only the site’s origin call the CMS from a browser', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${cms.url}/api/knowledge-base/contribution/submissions`, {
+        method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+      });
+    const allowed = await preflight(site.url);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(site.url);
+    expect(allowed.headers.get('access-control-allow-headers')).toMatch(/Authorization/i);
+    expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
+    expect((await preflight('http://elsewhere.example')).headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('takes the invitation link to the set-password page, then signs in', async () => {
@@ -118,10 +136,10 @@ describeWithBrowser('the contribution page, in Chromium against a real CMS', () 
     await page.keyboard.type(PASSWORD);
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-view="contribute"]:not([hidden])');
-    await expect(page.locator('[data-status]').textContent()).resolves.toBe('Votre mot de passe est enregistré et vous êtes connecté.');
-    await expect(page.locator('[data-signed-in]').textContent()).resolves.toBe(`Connecté : ${EMAIL}, pour Ville fixture.`);
+    await expect(textOf('[data-status]')).resolves.toBe('Votre mot de passe est enregistré et vous êtes connecté.');
+    await expect(textOf('[data-signed-in]')).resolves.toBe(`Connecté : ${EMAIL}, pour Ville fixture.`);
     expect(new URL(page.url()).search).toBe('');
-    await expect(page.locator('[data-mine-status]').textContent()).resolves.toBe("Votre organisation n'a encore rien envoyé.");
+    await page.locator('[data-mine-status]', { hasText: "Votre organisation n'a encore rien envoyé." }).waitFor();
 
     // The link is spent; signing out and in again works with the new password.
     await page.click('[data-logout]');
@@ -130,7 +148,7 @@ describeWithBrowser('the contribution page, in Chromium against a real CMS', () 
     await page.keyboard.press('Tab');
     await page.keyboard.type('Wrong-passw0rd');
     await page.keyboard.press('Enter');
-    await expect(page.locator('#l-password-error').textContent()).resolves.toBe('Adresse e-mail ou mot de passe incorrect.');
+    await expect(textOf('#l-password-error')).resolves.toBe('Adresse e-mail ou mot de passe incorrect.');
     await page.fill('#l-password', PASSWORD);
     await page.press('#l-password', 'Enter');
     await page.waitForSelector('[data-view="contribute"]:not([hidden])');
@@ -167,7 +185,7 @@ describeWithBrowser('the contribution page, in Chromium against a real CMS', () 
 
     await page.waitForSelector('#contribute-success:not([hidden])');
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('contribute-success');
-    await expect(page.locator('[data-success-text]').textContent()).resolves.toBe(
+    await expect(textOf('[data-success-text]')).resolves.toBe(
       '« Collecte des déchets à Fixtureville, deuxième phase » attend la relecture des éditeurs. Vous recevrez un e-mail à chaque étape.',
     );
     // Same city, similar title: the published case study is offered as a link to its page.
@@ -210,7 +228,7 @@ describeWithBrowser('the contribution page, in Chromium against a real CMS', () 
     await page.click('[data-submit]');
     await page.waitForSelector('#c-files[aria-invalid="true"]');
     expect(posts.length).toBe(before + 1);
-    const message = await page.locator('#c-files-error').textContent();
+    const message = await textOf('#c-files-error');
     expect(message).toMatch(/^photo\.png : /);
     expect(message).not.toMatch(/[{}]/);
     await expect(page.locator('#c-files').getAttribute('aria-describedby')).resolves.toContain('c-files-error');
@@ -248,7 +266,7 @@ describeWithBrowser('the contribution page, in Chromium against a real CMS', () 
       await page.fill('#c-summary', 'Résumé.');
       await page.click('[data-submit]');
       await page.waitForFunction(() => !document.querySelector('[data-submit]')!.hasAttribute('disabled'));
-      status = (await page.locator('[data-summary]').textContent()) ?? '';
+      status = (await page.locator('#submission-form [data-summary]').textContent()) ?? '';
     }
     expect(status).toMatch(/Trop d'envois en peu de temps : vous pourrez réessayer dans (\d+ minutes|1 heure)\./);
   });
@@ -272,6 +290,8 @@ describeWithBrowser('the contribution page, in Chromium against a real CMS', () 
       };
     });
     expect(layout).toEqual({ direction: 'rtl', labelOnTheRight: true, overflows: false });
+    // One row each of partners, results and links until the contributor adds more.
+    await expect(page.locator('[data-rows] > [data-row]:visible').count()).resolves.toBe(3);
     await expect(page.locator('[data-mine] .submission-status').first().textContent()).resolves.toMatch(/^الحالة: /);
   });
 

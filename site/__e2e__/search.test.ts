@@ -49,6 +49,11 @@ describeWithBrowser('search (Pagefind) on the real guide', () => {
   const count = async () => Number((await status())!.match(/(\d+)\s*$/)?.[1] ?? NaN);
   const results = () => page.$$eval('.search-result h3 a', (links) => links.map((a) => a.getAttribute('href')));
   const url = () => new URL(page.url());
+  /** A facet's count once its data is loaded and counted for the current results. */
+  const countOf = async (id: string) => {
+    await page.waitForSelector(`fieldset[data-counts="shown"] #${id}`, { state: 'attached' });
+    return Number((await page.locator(`label[for="${id}"] .search-count`).textContent())!.replace(/\D/g, ''));
+  };
   /** Waits until the status line changes from `before`. */
   const changed = (before: string | null) => page.waitForFunction((b) => document.querySelector('[data-search-status]')!.textContent !== b, before);
 
@@ -94,13 +99,12 @@ describeWithBrowser('search (Pagefind) on the real guide', () => {
     const total = await count();
     const caseStudies = page.locator('#facet-type-case-study');
     const actors = page.locator('#facet-type-actor');
-    const countOf = async (id: string) => Number((await page.locator(`label[for="${id}"] .search-count`).textContent())!.replace(/\D/g, ''));
+    await page.locator('summary', { hasText: 'Type de fiche' }).click();
     const nCases = await countOf('facet-type-case-study');
     const nActors = await countOf('facet-type-actor');
     expect(nCases).toBeGreaterThan(0);
     expect(nCases).toBeLessThan(total);
 
-    await page.locator('summary', { hasText: 'Type de fiche' }).click();
     let before = await status();
     await caseStudies.check();
     await changed(before);
@@ -123,6 +127,25 @@ describeWithBrowser('search (Pagefind) on the real guide', () => {
     await changed(before);
     expect(await count()).toBe(nIvory);
     expect(nIvory).toBeLessThan(nCases + nActors);
+  });
+
+  it('fetches a facet’s data only when the facet is opened, and then counts it', async () => {
+    const filterFiles: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('.pf_filter')) filterFiles.push(request.url());
+    });
+    await open('/fr/search/?q=innovation');
+    const total = await count();
+    expect(total).toBeGreaterThan(0);
+    expect(filterFiles).toEqual([]);
+    await page.locator('summary', { hasText: 'Pays' }).click();
+    await page.waitForSelector('details:has([name="country"]) fieldset[data-counts="shown"]', { state: 'attached' });
+    const counts = await page.$$eval('fieldset[data-counts="shown"] li:not([hidden]) .search-count', (spans) => spans.map((s) => Number(s.textContent!.replace(/\D/g, ''))));
+    expect(filterFiles).toHaveLength(1);
+    expect(counts.length).toBeGreaterThan(1);
+    expect(counts.every((n) => n > 0 && n <= total)).toBe(true);
+    // The other facets stay unloaded, their values listed without counts.
+    expect(await page.locator('details:has(#facet-type-case-study) fieldset').getAttribute('data-counts')).toBe('pending');
   });
 
   it('restores the query, filters, sort and page from the URL, and the back button undoes a step', async () => {
@@ -194,8 +217,8 @@ describeWithBrowser('search (Pagefind) on the real guide', () => {
     before = await status();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('page') === '2');
-    // Focus goes to the results heading, so the next Tab reaches the first result.
-    expect(await page.evaluate(() => document.activeElement!.id)).toBe('search-results-heading');
+    // Focus goes to the results heading (once the new page is drawn), so the next Tab reaches the first result.
+    await page.waitForFunction(() => document.activeElement!.id === 'search-results-heading', undefined, { timeout: 5000 });
     await focus('.search-result h3 a', 5);
     const target = await page.evaluate(() => document.activeElement!.getAttribute('href'));
     await page.keyboard.press('Enter');

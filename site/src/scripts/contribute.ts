@@ -441,8 +441,11 @@ export function startContribution(): void {
     $('[data-success-text]', success).textContent = t('success.text', { title: submission.title });
     const box = $<HTMLElement>('[data-duplicates]', success);
     const list = $<HTMLUListElement>('[data-duplicate-list]', success);
+    // The API lists each language version; one line per initiative, in the page's language when it has one.
+    const byDocument = new Map<string, any>();
+    for (const d of duplicates) if (!byDocument.has(d.documentId) || d.locale === config.locale) byDocument.set(d.documentId, d);
     list.replaceChildren(
-      ...duplicates.map((d) => {
+      ...[...byDocument.values()].map((d) => {
         const item = document.createElement('li');
         const why = ` (${[t(`duplicate.${d.reason}`), d.status ? t(`status.${d.status}`) : ''].filter(Boolean).join(', ')})`;
         if (d.published) {

@@ -27,14 +27,16 @@ interface ResultData {
 }
 interface Search {
   results: { id: string; data: () => Promise<ResultData> }[];
+  /** Counts only for the facets whose filter data is loaded. */
   filters: Counts;
   totalFilters: Counts;
 }
+type SearchOptions = { filters?: Record<string, unknown>; sort?: Record<string, 'asc' | 'desc'> };
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(term: string | null, options?: { filters?: Record<string, unknown>; sort?: Record<string, 'asc' | 'desc'> }): Promise<Search>;
-  filters(): Promise<Counts>;
+  search(term: string | null, options?: SearchOptions): Promise<Search>;
+  preload(term: string | null, options?: SearchOptions): Promise<void>;
 }
 
 const PAGE_SIZE = 10;
@@ -100,12 +102,16 @@ export function startSearch(): void {
   let pagefind: Pagefind;
   let sequence = 0;
   const boxes = new Map<string, { item: HTMLLIElement; box: HTMLInputElement; count: HTMLSpanElement }>();
-  const groups = new Map<string, { details: HTMLDetailsElement; picked: HTMLSpanElement }>();
+  const groups = new Map<string, { details: HTMLDetailsElement; picked: HTMLSpanElement; fieldset: HTMLFieldSetElement }>();
+  // A facet's filter data (the pages of each value) is fetched only once the facet is opened or used: most searches never need it.
+  const counted = new Set<string>();
+  const asked = new Set<string>();
+  let ready: Promise<void>;
 
-  /** One <details> per facet, a checkbox per value the index holds; counts change with each search. */
-  const buildFacets = (totals: Counts) => {
+  /** One <details> per facet, a checkbox per value the guide holds (known at build time); counts come when it opens. */
+  const buildFacets = () => {
     for (const facet of facetNames) {
-      const values = Object.keys(totals[facet] ?? {});
+      const values = Object.keys(config.labels[facet] ?? {});
       if (!values.length) continue;
       if (facet === 'sdg' || facet === 'year') values.sort((a, b) => (facet === 'year' ? Number(b) - Number(a) : Number(a) - Number(b)));
       else if (ORDERED.has(facet)) {
@@ -119,6 +125,7 @@ export function startSearch(): void {
       picked.className = 'search-facet-picked';
       summary.append(config.facets[facet], picked);
       const fieldset = document.createElement('fieldset');
+      fieldset.dataset.counts = 'pending';
       const legend = document.createElement('legend');
       legend.className = 'visually-hidden';
       legend.textContent = config.facets[facet];
@@ -142,23 +149,32 @@ export function startSearch(): void {
       }
       fieldset.append(legend, ul);
       details.append(summary, fieldset);
+      details.addEventListener('toggle', () => {
+        if (details.open && !asked.has(facet)) void count(facet);
+      });
       facetsBox.append(details);
-      groups.set(facet, { details, picked });
+      groups.set(facet, { details, picked, fieldset });
     }
   };
 
   /** The controls show the state (after a back or forward, or on arrival). */
+  let syncedFilters = '';
   const syncControls = () => {
-    input.value = state.q;
+    if (input.value !== state.q) input.value = state.q;
     sortSelect.value = state.sort;
-    for (const [key, { box }] of boxes) {
-      const [facet, value] = key.split('\u0000');
-      box.checked = state.filters[facet]?.includes(value) ?? false;
-    }
-    for (const [facet, { details, picked }] of groups) {
-      const n = state.filters[facet]?.length ?? 0;
-      picked.textContent = n ? ` (${n.toLocaleString(locale)})` : '';
-      if (n) details.open = true;
+    // Typing leaves the filters as they are: the checkboxes (hundreds on a large guide) are left alone then.
+    const filters = JSON.stringify(state.filters);
+    if (filters !== syncedFilters) {
+      syncedFilters = filters;
+      for (const [key, { box }] of boxes) {
+        const [facet, value] = key.split('\u0000');
+        box.checked = state.filters[facet]?.includes(value) ?? false;
+      }
+      for (const [facet, { details, picked }] of groups) {
+        const n = state.filters[facet]?.length ?? 0;
+        picked.textContent = n ? ` (${n.toLocaleString(locale)})` : '';
+        if (n) details.open = true;
+      }
     }
     clearButton.hidden = !Object.keys(state.filters).length;
     if (inFrench) inFrench.search = new URL(urlOf({ ...state, page: 1 }), location.href).search;
@@ -168,15 +184,63 @@ export function startSearch(): void {
   const filterArg = (except?: string) =>
     Object.fromEntries(Object.entries(state.filters).filter(([facet, values]) => facet !== except && values.length).map(([facet, values]) => [facet, { any: values }]));
 
-  const showCounts = (counts: Counts) => {
+  /** The counts of the facets whose data was loaded when they were counted; the others keep every value, uncounted. */
+  const showCounts = (counts: Counts, facets: Set<string>) => {
     for (const [key, { item, box, count }] of boxes) {
       const [facet, value] = key.split('\u0000');
+      if (!facets.has(facet)) continue;
       const n = counts[facet]?.[value] ?? 0;
       count.textContent = `(${n.toLocaleString(locale)})`;
       // A value that would give nothing is hidden, unless it is chosen (so it can be unchosen).
       item.hidden = n === 0 && !box.checked;
     }
-    for (const [facet, { details }] of groups) details.hidden = !details.querySelector(`li:not([hidden])`) && !state.filters[facet];
+    for (const [facet, { details, fieldset }] of groups) {
+      if (!facets.has(facet)) continue;
+      details.hidden = !details.querySelector(`li:not([hidden])`) && !state.filters[facet];
+      fieldset.dataset.counts = 'shown';
+      fieldset.removeAttribute('aria-busy');
+    }
+  };
+
+  const busy = (facet: string) => {
+    const fieldset = groups.get(facet)?.fieldset;
+    fieldset?.setAttribute('aria-busy', 'true');
+    if (fieldset) fieldset.dataset.counts = 'pending';
+  };
+
+  /**
+   * Counts of the given facets (those loaded before `search` was asked) for the current state:
+   * a chosen facet counts what its other values would add.
+   */
+  const refreshCounts = async (mine: number, term: string | null, facets: Set<string>, search?: Search) => {
+    if (!facets.size) return;
+    for (const facet of facets) busy(facet);
+    const chosen = Object.keys(state.filters);
+    // Nothing asked yet: the counts are those of the whole guide.
+    const base = search ?? (await pagefind.search(null));
+    const counts: Counts = { ...base.filters };
+    for (const facet of chosen.filter((f) => facets.has(f))) {
+      // With a query and this one facet chosen, Pagefind's unfiltered counts are the answer; otherwise search without the facet.
+      counts[facet] =
+        term && chosen.length === 1
+          ? (base.totalFilters[facet] ?? {})
+          : ((await pagefind.search(term, { filters: filterArg(facet) })).filters[facet] ?? {});
+    }
+    if (mine === sequence) showCounts(counts, facets);
+  };
+
+  /** Loads one facet's data when it is first opened, then counts the loaded facets for the current state. */
+  const count = async (facet: string) => {
+    asked.add(facet);
+    busy(facet);
+    await ready;
+    await pagefind.preload(null, { filters: { [facet]: { any: [] } } });
+    counted.add(facet);
+    const mine = sequence;
+    const term = state.q.trim() || null;
+    const facets = new Set(counted);
+    const searched = term || Object.keys(state.filters).length || state.sort;
+    await refreshCounts(mine, term, facets, searched ? await pagefind.search(term, { filters: filterArg() }) : undefined);
   };
 
   // A <textarea> decodes character references without parsing any markup.
@@ -246,6 +310,7 @@ export function startSearch(): void {
     pages.append(ul);
   };
 
+  /** Results first; the counts of the open facets follow, so they never hold the results back. */
   const run = async () => {
     const mine = ++sequence;
     syncControls();
@@ -253,25 +318,25 @@ export function startSearch(): void {
     const sort = SORTS[state.sort];
     const hasFilters = Object.keys(state.filters).length > 0;
     if (!term && !hasFilters && !sort) {
-      showCounts(await pagefind.filters());
-      if (mine !== sequence) return;
       list.replaceChildren();
       renderPages(0);
       status.textContent = say('search.prompt');
+      refreshCounts(mine, null, new Set(counted)).catch(console.error);
       return;
     }
+    const loaded = new Set(counted);
     const search = await pagefind.search(term, { filters: filterArg(), sort });
-    // A chosen facet counts what its other values would add, so it is searched without itself.
-    const counts: Counts = { ...search.filters };
+    // Facets in use were loaded by the search itself: they are counted from then on.
     for (const facet of Object.keys(state.filters)) {
-      counts[facet] = (await pagefind.search(term, { filters: filterArg(facet), sort })).filters[facet] ?? {};
+      loaded.add(facet);
+      counted.add(facet);
     }
+    if (mine !== sequence) return;
     const pageCount = Math.max(1, Math.ceil(search.results.length / PAGE_SIZE));
     const page = Math.min(state.page, pageCount);
     const shown = await Promise.all(search.results.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => r.data()));
     if (mine !== sequence) return;
     state.page = page;
-    showCounts(counts);
     list.replaceChildren(...shown.map(renderResult));
     renderPages(search.results.length);
     const total = search.results.length.toLocaleString(locale);
@@ -280,6 +345,8 @@ export function startSearch(): void {
         ? say('search.countFor', { query: term, count: total })
         : say('search.count', { count: total })
       : say('search.none');
+    // Not awaited: whoever waits for the results (focus after paging) need not wait for the counts.
+    refreshCounts(mine, term, loaded, search).catch(console.error);
   };
 
   /** A new state: a history entry of its own (`push`), or in place of the current one while typing. */
@@ -334,16 +401,20 @@ export function startSearch(): void {
     void run();
   });
 
-  (async () => {
+  buildFacets();
+  ready = (async () => {
     const bundle = new URL('/pagefind/pagefind.js', location.href).href;
     pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
     await pagefind.options({ excerptLength: 24 });
     await pagefind.init();
-    buildFacets(await pagefind.filters());
-    await run();
-    root.dataset.ready = '';
-  })().catch((error) => {
-    status.textContent = say('search.error');
-    console.error(error);
-  });
+  })();
+  ready
+    .then(run)
+    .then(() => {
+      root.dataset.ready = '';
+    })
+    .catch((error) => {
+      status.textContent = say('search.error');
+      console.error(error);
+    });
 }

@@ -116,5 +116,12 @@ export async function searchLabels(locale: Locale): Promise<Record<Facet, Record
   enumeration('stage', 'stage');
   enumeration('status', 'status');
   enumeration('instrument', 'instrument');
+  // The search page draws its checkboxes from these labels before any filter data is loaded: every value an indexed entry holds (years too) is here.
+  for (const type of LISTED_TYPES) {
+    for (const view of await entriesIn(type, locale)) {
+      if (view.fallback) continue;
+      for (const [facet, value] of (await searchRecord(view)).filters) labels[facet][value] ??= value;
+    }
+  }
   return labels;
 }

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { KB_TYPES } from '../shared/content-types';
-import { deadlineStatus, daysLeft } from '../shared/deadline-status';
+import { CLOSING_SOON_DAYS, deadlineStatus, daysLeft } from '../shared/deadline-status';
 import type { Locale } from '../shared/locales';
 import { translate } from '../translations';
 import type { AlertFrequency, SubscriptionInput } from '../validation/subscription';
@@ -9,6 +9,7 @@ import type { AlertFrequency, SubscriptionInput } from '../validation/subscripti
 const UID = 'plugin::knowledge-base.alert-subscription';
 const CALL_UID = KB_TYPES['funding-call'].uid;
 const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 
 /** How alerts behave; environment variables let an installation (or a test) tune them. */
 export const alertSettings = () => ({
@@ -163,7 +164,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
         const mine = (await calls(subscription.locale)).filter((call) => matches(subscription, call));
         const fresh = mine.filter((c) => c.status !== 'closed' && new Date(c.publishedAt).getTime() > new Date(last).getTime());
-        const closing = mine.filter((c) => c.status === 'closing-soon' && !fresh.includes(c));
+        // A call is announced as closing once: when it entered its last 30 days since the previous digest.
+        const closing = mine.filter(
+          (c) => c.status === 'closing-soon' && !fresh.includes(c) && new Date(c.deadline).getTime() - CLOSING_SOON_DAYS * DAY_MS > new Date(last).getTime(),
+        );
         if (!fresh.length && !closing.length) {
           skipped++;
           continue;
