@@ -118,7 +118,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    uploadFiles: (files: UploadedFile[]) => strapi.plugin('upload').service('upload').upload({ data: {}, files }),
+    // One at a time, so file ids follow the order the contributor gave (attachments are listed by id).
+    async uploadFiles(files: UploadedFile[]) {
+      const uploaded: Doc[] = [];
+      for (const file of files) uploaded.push(...(await strapi.plugin('upload').service('upload').upload({ data: {}, files: file })));
+      return uploaded;
+    },
     recordEvent,
 
     /**
@@ -276,7 +281,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         editable,
         comment: submission.lastComment ?? null,
         content: submission.kind === 'case-study' ? content : submission.proposed,
-        attachments: (submission.attachments ?? []).map((f: Doc) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, url: f.url })),
+        attachments: [...(submission.attachments ?? [])]
+          .sort((a: Doc, b: Doc) => (a.id as number) - (b.id as number))
+          .map((f: Doc) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, url: f.url })),
         // Recomputed for the reader: a contributor never learns of another organisation's drafts.
         duplicates: content ? await this.duplicates(content as any, audience === 'editor' ? 'editor' : submission.organisationId, submission.caseStudyDocumentId) : [],
         history: events.map((e) => ({

@@ -113,7 +113,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       releases = new Releases(config.releasesDir, config.current);
       token = await readOnlyToken();
       queue = new BuildQueue(config.debounceMs, build);
-      if (config.schedule) strapi.cron.add({ [CRON_TASK]: { task: () => queue?.request('daily rebuild'), options: { rule: config.schedule } } });
+      if (config.schedule) strapi.cron.add({ [CRON_TASK]: { task: async () => queue?.request('daily rebuild'), options: { rule: config.schedule } } });
       // Rebuild at every start too: content imported or site code changed while the CMS was off.
       queue.request(releases.served() ? 'CMS started' : 'first build');
     },

@@ -31,7 +31,7 @@ export function runBuild(
   { cwd, env, outDir, timeoutMs = 15 * 60_000 }: { cwd: string; env: NodeJS.ProcessEnv; outDir: string; timeoutMs?: number },
 ): Promise<BuildOutcome> {
   const started = Date.now();
-  const args = command.map((part) => part.replaceAll('{outDir}', outDir));
+  const args = command.map((part) => part.split('{outDir}').join(outDir));
   let output = '';
   let fetchedAt: number | undefined;
   let index: { pages: number; ms: number } | undefined;
