@@ -17,6 +17,12 @@ export default ({ env }) => ({
         debounceMs: env.int('KB_SITE_BUILD_DEBOUNCE_MS', 2000),
         schedule: env('KB_SITE_REBUILD_CRON', '0 4 * * *'),
       },
+      // The public API answers from memory between publishes; KB_API_CACHE_TTL=0 turns that off.
+      publicCache: {
+        ttlSeconds: env.int('KB_API_CACHE_TTL', 60),
+        maxAnswers: env.int('KB_API_CACHE_MAX', 2000),
+        maxBytes: env.int('KB_API_CACHE_MAX_MB', 64) * 2 ** 20,
+      },
       // Member cities' contributions: invitation links point to the site; rate limits per user and IP.
       contribution: {
         siteUrl: env('KB_SITE_URL', ''),

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { pgQuery } from '../../scripts/lib/database-env';
 import { TestCms, api } from './harness';
 import { testDatabases } from './databases';
 
@@ -141,6 +142,53 @@ describe.each(testDatabases())('public API on %s', (database) => {
     const published = await cms.admin(`/content-manager/collection-types/${CASE_STUDY}/${data.documentId}/actions/publish?locale=fr`, { method: 'POST', body: '{}' });
     expect(published.status).toBe(200);
     expect((await api(cms, '/case-studies/brouillon-en-cours')).status).toBe(200);
+  });
+
+  it('answers from memory between publishes, and shows a publish or an unpublish at once', async () => {
+    const [entry] = (await json('/case-studies?locale=fr&sort=title:asc')).body.data;
+    const path = `/case-studies/${entry.slug}?locale=fr`;
+    const titleInList = async () => (await json('/case-studies?locale=fr&sort=title:asc')).body.data.find((e: any) => e.slug === entry.slug)?.title;
+    expect((await json(path)).body.data.title).toBe(entry.title);
+    const admin = `/content-manager/collection-types/${CASE_STUDY}/${entry.documentId}`;
+
+    // A draft change is not public: the same answer.
+    const edited = await cms.admin(`${admin}?locale=fr`, { method: 'PUT', body: JSON.stringify({ title: `${entry.title} (revu)` }) });
+    expect(edited.status).toBe(200);
+    expect((await json(path)).body.data.title).toBe(entry.title);
+
+    expect((await cms.admin(`${admin}/actions/publish?locale=fr`, { method: 'POST', body: '{}' })).status).toBe(200);
+    expect((await json(path)).body.data.title).toBe(`${entry.title} (revu)`);
+    expect(await titleInList()).toBe(`${entry.title} (revu)`);
+
+    expect((await cms.admin(`${admin}/actions/unpublish?locale=fr`, { method: 'POST', body: '{}' })).status).toBe(200);
+    expect((await api(cms, path)).status).toBe(404);
+    expect(await titleInList()).toBeUndefined();
+
+    expect((await cms.admin(`${admin}/actions/publish?locale=fr`, { method: 'POST', body: '{}' })).status).toBe(200);
+    expect((await json(path)).status).toBe(200);
+  });
+
+  it('finds an entry by slug, and checks a slug is free, through an index rather than a read of the whole table', async () => {
+    const tables = ['kb_case_studies', 'kb_actors', 'kb_funding_calls', 'kb_good_practices', 'kb_themes'];
+    if (database === 'sqlite') {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const Sqlite = require('better-sqlite3');
+      const db = new Sqlite(cms.env.DATABASE_FILENAME, { readonly: true });
+      try {
+        for (const table of tables) {
+          // The query Strapi runs for a uid's uniqueness and the plugin's by-slug lookup.
+          const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM ${table} WHERE slug = ? AND published_at IS NOT NULL AND locale = ? LIMIT 1`).all('x', 'fr');
+          expect([table, plan.map((row: { detail: string }) => row.detail).join('; ')]).toEqual([table, expect.stringMatching(new RegExp(`USING (COVERING )?INDEX ${table}_slug_idx`))]);
+        }
+      } finally {
+        db.close();
+      }
+    } else {
+      const rows = await pgQuery<{ indexname: string; indexdef: string }>('SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND indexname LIKE $2', [cms.env.DATABASE_SCHEMA, '%_slug_idx']);
+      for (const table of tables) {
+        expect(rows.find((r) => r.indexname === `${table}_slug_idx`)?.indexdef).toMatch(/\(slug, locale, published_at\)/);
+      }
+    }
   });
 
   it('refuses a malformed entry from the admin with field-level errors and stores nothing', async () => {

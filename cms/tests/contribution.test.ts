@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { pgQuery } from '../../scripts/lib/database-env';
 import { TestCms } from './harness';
 import { testDatabases } from './databases';
 import { SmtpSink } from './smtp-sink';
@@ -81,6 +82,34 @@ describe.each(testDatabases())('member cities contribute, editors moderate, on %
       expect(taken.body.error.details.errors[0]).toMatchObject({ path: ['email'], message: translate('fr', 'error.emailTaken') });
       const unknown = await editorAdmin('/moderation/invitations', { method: 'POST', body: json({ email: 'new@x.example', organisation: 'nowhere' }) });
       expect(unknown.body.error.details.errors[0].path).toEqual(['organisation']);
+    });
+  });
+
+  describe('expired invitations', () => {
+    it('refuses an invitation past its expiry, with the same answer as a used one, and creates no account', async () => {
+      const invited = await editorAdmin('/moderation/invitations', { method: 'POST', body: json({ email: 'late@fixtureville.example', organisation: ORG_A, locale: 'fr' }) });
+      expect(invited.status).toBe(201);
+      expect(new Date(invited.body.data.expiresAt).getTime()).toBeGreaterThan(Date.now() + 71 * 3600_000);
+      const token = tokenOf((await smtp.waitFor((m) => m.to.includes('late@fixtureville.example'))).text)!;
+      // As if 72 hours had passed: the invitation expired a minute ago.
+      const past = new Date(Date.now() - 60_000);
+      if (database === 'sqlite') {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const Sqlite = require('better-sqlite3');
+        const db = new Sqlite(cms.env.DATABASE_FILENAME);
+        try {
+          expect(db.prepare('UPDATE kb_invitations SET expires_at = ? WHERE email = ?').run(past.getTime(), 'late@fixtureville.example').changes).toBe(1);
+        } finally {
+          db.close();
+        }
+      } else {
+        await pgQuery(`UPDATE "${cms.env.DATABASE_SCHEMA}".kb_invitations SET expires_at = $1 WHERE email = $2`, [past, 'late@fixtureville.example']);
+      }
+      const late = await kb(cms, '/contribution/invitations/accept', { method: 'POST', lang: 'fr', body: json({ token, password: PASSWORD }) });
+      expect(late.status).toBe(400);
+      expect(late.body.error.details.errors[0]).toMatchObject({ path: ['token'], message: translate('fr', 'error.invitationInvalid') });
+      const signIn = await call(cms, '/api/auth/local', { method: 'POST', body: json({ identifier: 'late@fixtureville.example', password: PASSWORD }) });
+      expect(signIn.status).toBe(400);
     });
   });
 

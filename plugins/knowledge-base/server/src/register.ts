@@ -25,10 +25,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return next();
   });
 
-  // What the public sees changes only on these: each asks for a site rebuild (debounced).
+  // What the public sees changes only on these: each empties the public API's answer cache and asks
+  // for a site rebuild (debounced).
   strapi.documents.use(async (context, next) => {
     const result = await next();
     if (KB_UIDS.includes(context.uid) && ['publish', 'unpublish', 'delete'].includes(context.action)) {
+      strapi.plugin('knowledge-base').service('answer-cache').clear();
       strapi.plugin('knowledge-base').service('site-builds').request(`${context.action} ${context.uid.split('.').pop()}`);
     }
     return result;

@@ -36,9 +36,25 @@ export const SITE_BUILDS_DEFAULTS: SiteBuildsConfig = {
   env: {},
 };
 
+/** The public read API's answers, kept in memory between publishes (services/answer-cache.ts). */
+export interface PublicCacheConfig {
+  /** How long an answer may be reused at most; 0 turns the cache off. */
+  ttlSeconds: number;
+  /** Answers kept at most; the least recently used go first. */
+  maxAnswers: number;
+  /** Bytes of serialized answers kept at most (a page of 100 entries weighs about 0.4 MB). */
+  maxBytes: number;
+}
+
+export const PUBLIC_CACHE_DEFAULTS: PublicCacheConfig = { ttlSeconds: 60, maxAnswers: 2000, maxBytes: 64 * 2 ** 20 };
+
 export default {
-  default: { siteBuilds: SITE_BUILDS_DEFAULTS, contribution: CONTRIBUTION_DEFAULTS },
-  validator(config: { siteBuilds?: Partial<SiteBuildsConfig>; contribution?: Partial<ContributionConfig> }) {
+  default: { siteBuilds: SITE_BUILDS_DEFAULTS, contribution: CONTRIBUTION_DEFAULTS, publicCache: PUBLIC_CACHE_DEFAULTS },
+  validator(config: { siteBuilds?: Partial<SiteBuildsConfig>; contribution?: Partial<ContributionConfig>; publicCache?: Partial<PublicCacheConfig> }) {
+    const cache = { ...PUBLIC_CACHE_DEFAULTS, ...config.publicCache };
+    if (!Number.isInteger(cache.ttlSeconds) || cache.ttlSeconds < 0) throw new Error('knowledge-base plugin config: publicCache.ttlSeconds must be an integer ≥ 0 (0 turns the cache off)');
+    if (!Number.isInteger(cache.maxAnswers) || cache.maxAnswers < 1) throw new Error('knowledge-base plugin config: publicCache.maxAnswers must be an integer ≥ 1');
+    if (!Number.isInteger(cache.maxBytes) || cache.maxBytes < 1) throw new Error('knowledge-base plugin config: publicCache.maxBytes must be an integer ≥ 1');
     const contributionProblems = checkContributionConfig(config.contribution);
     if (contributionProblems.length) throw new Error(`knowledge-base plugin config: ${contributionProblems.join('; ')}`);
     const builds = { ...SITE_BUILDS_DEFAULTS, ...config.siteBuilds };

@@ -71,44 +71,46 @@ export function present(type: KbType, doc: Doc): Doc {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = (type: KbType) => strapi.documents(KB_TYPES[type].uid as any);
 
-  return {
-    async find(type: KbType, query: ListQuery) {
-      const base = { locale: query.locale, status: 'published' as const, filters: query.filters as any };
-      let filters = base.filters;
-      if (query.statuses) {
-        // Status is derived from dates: read them, then keep the documents whose status matches.
-        const dated = await documents(type).findMany({ ...base, fields: CALL_DATES as any });
-        const ids = (dated as Doc[]).filter((d) => query.statuses!.includes(deadlineStatus(d))).map((d) => d.documentId);
-        filters = { $and: [filters, { documentId: { $in: ids } }] };
-      }
-      const [docs, total] = await Promise.all([
-        documents(type).findMany({
-          ...base,
-          filters,
-          sort: query.sort as any,
-          populate: POPULATE[type] as any,
-          start: (query.page - 1) * query.pageSize,
-          limit: query.pageSize,
-        }),
-        documents(type).count({ ...base, filters }),
-      ]);
-      return {
-        data: (docs as Doc[]).map((doc) => present(type, doc)),
-        meta: {
-          locale: query.locale,
-          pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total },
-        },
-      };
-    },
-
-    async findOne(type: KbType, slug: string, locale: Locale) {
-      const doc = await documents(type).findFirst({
-        locale,
-        status: 'published',
-        filters: { slug } as any,
+  /** A page of published entries. */
+  const find = async (type: KbType, query: ListQuery) => {
+    const base = { locale: query.locale, status: 'published' as const, filters: query.filters as any };
+    let filters = base.filters;
+    if (query.statuses) {
+      // Status is derived from dates: read them, then keep the documents whose status matches.
+      const dated = await documents(type).findMany({ ...base, fields: CALL_DATES as any });
+      const ids = (dated as Doc[]).filter((d) => query.statuses!.includes(deadlineStatus(d))).map((d) => d.documentId);
+      filters = { $and: [filters, { documentId: { $in: ids } }] };
+    }
+    const [docs, total] = await Promise.all([
+      documents(type).findMany({
+        ...base,
+        filters,
+        sort: query.sort as any,
         populate: POPULATE[type] as any,
-      });
-      return doc ? present(type, doc as Doc) : null;
-    },
+        start: (query.page - 1) * query.pageSize,
+        limit: query.pageSize,
+      }),
+      documents(type).count({ ...base, filters }),
+    ]);
+    return {
+      data: (docs as Doc[]).map((doc) => present(type, doc)),
+      meta: {
+        locale: query.locale,
+        pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total },
+      },
+    };
   };
+
+  /** One published entry by slug, or null. */
+  const findOne = async (type: KbType, slug: string, locale: Locale) => {
+    const doc = await documents(type).findFirst({
+      locale,
+      status: 'published',
+      filters: { slug } as any,
+      populate: POPULATE[type] as any,
+    });
+    return doc ? present(type, doc as Doc) : null;
+  };
+
+  return { find, findOne };
 };

@@ -42,10 +42,26 @@ const RELATIONS: Record<KbType, Record<string, { target: KbType; field: string }
   },
 };
 
+/** Collections in the order they are written: each one's relations point to those before it, or to itself. */
+const WRITE_ORDER: KbType[] = ['theme', 'actor', 'funding-call', 'good-practice', 'case-study'];
+
+/** The slugs a relation field of the seed format names (actors come as `{ actor, role }`). */
+const relationTargets = (entry: ImportEntry, name: string): string[] => {
+  const value = entry.data[name];
+  return value == null ? [] : Array.isArray(value) ? value.map((v: any) => (typeof v === 'string' ? v : v.actor)) : [value];
+};
+
+/** One relation field as Strapi takes it: document ids of the targets that exist (unknown slugs are left out). */
+const relationData = (entry: ImportEntry, name: string, ids: Map<KbType, Map<string, string>>): Record<string, unknown> => {
+  const { target, field } = RELATIONS[entry.type][name];
+  const targetIds = relationTargets(entry, name).map((slug) => ids.get(target)!.get(slug)).filter((id): id is string => Boolean(id));
+  return { [field]: name === 'parent' || name === 'nextEdition' ? (targetIds[0] ?? null) : targetIds };
+};
+
 const hashOf = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('hex');
 const keyOf = (entry: ImportEntry) => `${entry.type}:${entry.data.slug}`;
 
-/** The fields of one locale, without relations: what pass 1 writes. */
+/** The fields of one locale, without relations. */
 const fieldsFor = (entry: ImportEntry, locale: Locale) => {
   const data: Record<string, unknown> = { ...entry.data, ...entry.data[locale] };
   for (const name of [...LOCALES, ...Object.keys(RELATIONS[entry.type])]) delete data[name];
@@ -134,35 +150,45 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           toWrite.push(entry);
         }
 
-        // Pass 1: fields of every locale, French first (it creates the document).
+        // Pass 1: every locale, French first (it creates the document), with the relations whose
+        // targets exist already. Writing collections in dependency order (themes, actors, calls,
+        // practices, case studies) leaves only links within a collection to a later entry.
+        toWrite.sort((a, b) => WRITE_ORDER.indexOf(a.type) - WRITE_ORDER.indexOf(b.type));
+        const pending = new Set(toWrite.filter((e) => !ids.get(e.type)!.has(e.data.slug)).map(keyOf));
+        const deferred = new Map<ImportEntry, string[]>();
         let done = 0;
         for (const entry of toWrite) {
           const index = ids.get(entry.type)!;
+          const relations: Record<string, unknown> = {};
+          for (const name of Object.keys(RELATIONS[entry.type])) {
+            const targets = relationTargets(entry, name);
+            const { target } = RELATIONS[entry.type][name];
+            if (targets.some((slug) => !ids.get(target)!.has(slug) && pending.has(`${target}:${slug}`))) {
+              deferred.set(entry, [...(deferred.get(entry) ?? []), name]);
+            } else {
+              Object.assign(relations, relationData(entry, name, ids));
+            }
+          }
           for (const locale of LOCALES) {
             if (!entry.data[locale]) continue;
-            const data = fieldsFor(entry, locale);
+            const data = { ...fieldsFor(entry, locale), ...relations };
             const documentId = index.get(entry.data.slug);
             if (documentId) await documents(entry.type).update({ documentId, locale, data } as any);
             else index.set(entry.data.slug, (await documents(entry.type).create({ locale, data } as any)).documentId);
           }
-          onProgress('fields', ++done, toWrite.length);
+          pending.delete(keyOf(entry));
+          onProgress('entries', ++done, toWrite.length);
         }
 
-        // Pass 2: relations, now that every target exists.
+        // Pass 2: the links to entries written after their source, now that every target exists.
         done = 0;
-        for (const entry of toWrite) {
-          const relations: Record<string, unknown> = {};
-          for (const [name, { target, field }] of Object.entries(RELATIONS[entry.type])) {
-            const value = entry.data[name];
-            const slugs: string[] = value == null ? [] : Array.isArray(value) ? value.map((v: any) => (typeof v === 'string' ? v : v.actor)) : [value];
-            const targetIds = slugs.map((slug) => ids.get(target)!.get(slug)).filter((id): id is string => Boolean(id));
-            relations[field] = name === 'parent' || name === 'nextEdition' ? (targetIds[0] ?? null) : targetIds;
-          }
+        for (const [entry, names] of deferred) {
+          const relations = Object.assign({}, ...names.map((name) => relationData(entry, name, ids)));
           const documentId = ids.get(entry.type)!.get(entry.data.slug)!;
           for (const locale of LOCALES) {
             if (entry.data[locale]) await documents(entry.type).update({ documentId, locale, data: relations } as any);
           }
-          onProgress('relations', ++done, toWrite.length);
+          onProgress('links', ++done, deferred.size);
         }
 
         // Pass 3: publish, then remember what was written.

@@ -1,4 +1,5 @@
 import alerts from './alerts';
+import answerCache from './answer-cache';
 import contributionMail from './contribution-mail';
 import contributors from './contributors';
 import moderation from './moderation';
@@ -11,4 +12,4 @@ import overview from './overview';
 import permissions from './permissions';
 import siteBuilds from './site-builds';
 
-export default { alerts, entries, importer, locales, overview, permissions, 'site-builds': siteBuilds, contributors, submissions, moderation, 'contribution-mail': contributionMail, 'submission-limits': submissionLimits };
+export default { alerts, 'answer-cache': answerCache, entries, importer, locales, overview, permissions, 'site-builds': siteBuilds, contributors, submissions, moderation, 'contribution-mail': contributionMail, 'submission-limits': submissionLimits };
