@@ -80,6 +80,8 @@ describeWithBrowser('funding calls in a browser', () => {
     await expect(visible()).resolves.toEqual(['Appel « Villes durables » 2026']);
     await expect(count()).resolves.toBe('Appels affichés : 1');
     await page.getByRole('button', { name: 'Effacer les filtres' }).click();
+    // A form's reset event comes before its fields are reset: the list is redrawn just after it.
+    await page.waitForFunction(() => document.querySelector('#call-count')?.textContent === 'Appels affichés : 4', undefined, { timeout: 5000 });
     await expect(visible()).resolves.toHaveLength(4);
 
     await page.getByRole('checkbox', { name: 'Clos' }).check();

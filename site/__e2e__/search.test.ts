@@ -1,8 +1,6 @@
 /** Full-text search (Pagefind) on the guide built from the real seed, in real Chromium. */
-import type { Browser, Page } from 'playwright-core';
 import { buildSeedSite } from '../__tests__/test-utils/build';
-import { describeWithBrowser, launchBrowser } from '../__tests__/test-utils/browser';
-import { serve, type StaticServer } from '../__tests__/test-utils/server';
+import { browseSite, describeWithBrowser } from '../__tests__/test-utils/browser';
 
 /** What a city officer would type, and the entry of the seed that answers it. */
 const QUESTIONS: [locale: string, query: string, expected: string][] = [
@@ -22,40 +20,24 @@ const QUESTIONS: [locale: string, query: string, expected: string][] = [
 ];
 
 describeWithBrowser('search (Pagefind) on the real guide', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  let page: Page;
-
-  beforeAll(async () => {
-    const { dist } = await buildSeedSite();
-    server = await serve(dist);
-    browser = await launchBrowser();
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  });
-  afterEach(() => page?.close());
+  const site = browseSite(buildSeedSite, 600_000);
 
   /** Opens a search URL and waits for the first results (or the prompt) to be shown. */
   const open = async (path: string) => {
-    await page.goto(`${server.url}${path}`);
-    await page.waitForSelector('[data-search][data-ready]');
+    await site.page.goto(`${site.url}${path}`);
+    await site.page.waitForSelector('[data-search][data-ready]');
   };
-  const status = () => page.locator('[data-search-status]').textContent();
+  const status = () => site.page.locator('[data-search-status]').textContent();
   const count = async () => Number((await status())!.match(/(\d+)\s*$/)?.[1] ?? NaN);
-  const results = () => page.$$eval('.search-result h3 a', (links) => links.map((a) => a.getAttribute('href')));
-  const url = () => new URL(page.url());
+  const results = () => site.page.$$eval('.search-result h3 a', (links) => links.map((a) => a.getAttribute('href')));
+  const url = () => new URL(site.page.url());
   /** A facet's count once its data is loaded and counted for the current results. */
   const countOf = async (id: string) => {
-    await page.waitForSelector(`fieldset[data-counts="shown"] #${id}`, { state: 'attached' });
-    return Number((await page.locator(`label[for="${id}"] .search-count`).textContent())!.replace(/\D/g, ''));
+    await site.page.waitForSelector(`fieldset[data-counts="shown"] #${id}`, { state: 'attached' });
+    return Number((await site.page.locator(`label[for="${id}"] .search-count`).textContent())!.replace(/\D/g, ''));
   };
   /** Waits until the status line changes from `before`. */
-  const changed = (before: string | null) => page.waitForFunction((b) => document.querySelector('[data-search-status]')!.textContent !== b, before);
+  const changed = (before: string | null) => site.page.waitForFunction((b) => document.querySelector('[data-search-status]')!.textContent !== b, before);
 
   it.each(QUESTIONS)('%s: “%s” finds %s first', async (locale, query, expected) => {
     await open(`/${locale}/search/?q=${encodeURIComponent(query)}`);
@@ -72,12 +54,12 @@ describeWithBrowser('search (Pagefind) on the real guide', () => {
     expect(found[1]).toEqual(found[0]);
     expect(found[2]).toEqual(found[0]);
     // The match is highlighted in the excerpt, in its accented form.
-    expect(await page.locator('.search-result mark').first().textContent()).toMatch(/déchets/i);
+    expect(await site.page.locator('.search-result mark').first().textContent()).toMatch(/déchets/i);
   });
 
   it('shows each result’s type and place, and an excerpt', async () => {
     await open('/fr/search/?q=paludisme');
-    const first = page.locator('.search-result').first();
+    const first = site.page.locator('.search-result').first();
     expect(await first.locator('.search-result-about').textContent()).toBe('Étude de cas · Ouagadougou, Burkina Faso');
     expect(await first.locator('.search-result-excerpt mark').count()).toBeGreaterThan(0);
   });
@@ -97,9 +79,9 @@ describeWithBrowser('search (Pagefind) on the real guide', () => {
   it('narrows with a facet whose count is right, and adds up values of one facet', async () => {
     await open('/fr/search/?q=innovation');
     const total = await count();
-    const caseStudies = page.locator('#facet-type-case-study');
-    const actors = page.locator('#facet-type-actor');
-    await page.locator('summary', { hasText: 'Type de fiche' }).click();
+    const caseStudies = site.page.locator('#facet-type-case-study');
+    const actors = site.page.locator('#facet-type-actor');
+    await site.page.locator('summary', { hasText: 'Type de fiche' }).click();
     const nCases = await countOf('facet-type-case-study');
     const nActors = await countOf('facet-type-actor');
     expect(nCases).toBeGreaterThan(0);
@@ -110,7 +92,7 @@ describeWithBrowser('search (Pagefind) on the real guide', () => {
     await changed(before);
     expect(await count()).toBe(nCases);
     expect(url().searchParams.getAll('type')).toEqual(['case-study']);
-    const abouts = await page.$$eval('.search-result-about', (ps) => ps.map((p) => p.textContent));
+    const abouts = await site.page.$$eval('.search-result-about', (ps) => ps.map((p) => p.textContent));
     expect(abouts.every((text) => text!.startsWith('Étude de cas'))).toBe(true);
 
     before = await status();
@@ -119,8 +101,8 @@ describeWithBrowser('search (Pagefind) on the real guide', () => {
     expect(await count()).toBe(nCases + nActors);
 
     // A second facet narrows further, and its counts are those of the current results.
-    const countryBox = page.locator('[name="country"][value="CI"]');
-    await page.locator('summary', { hasText: 'Pays' }).click();
+    const countryBox = site.page.locator('[name="country"][value="CI"]');
+    await site.page.locator('summary', { hasText: 'Pays' }).click();
     const nIvory = await countOf('facet-country-CI');
     before = await status();
     await countryBox.check();
@@ -131,29 +113,29 @@ describeWithBrowser('search (Pagefind) on the real guide', () => {
 
   it('fetches a facet’s data only when the facet is opened, and then counts it', async () => {
     const filterFiles: string[] = [];
-    page.on('request', (request) => {
+    site.page.on('request', (request) => {
       if (request.url().endsWith('.pf_filter')) filterFiles.push(request.url());
     });
     await open('/fr/search/?q=innovation');
     const total = await count();
     expect(total).toBeGreaterThan(0);
     expect(filterFiles).toEqual([]);
-    await page.locator('summary', { hasText: 'Pays' }).click();
-    await page.waitForSelector('details:has([name="country"]) fieldset[data-counts="shown"]', { state: 'attached' });
-    const counts = await page.$$eval('fieldset[data-counts="shown"] li:not([hidden]) .search-count', (spans) => spans.map((s) => Number(s.textContent!.replace(/\D/g, ''))));
+    await site.page.locator('summary', { hasText: 'Pays' }).click();
+    await site.page.waitForSelector('details:has([name="country"]) fieldset[data-counts="shown"]', { state: 'attached' });
+    const counts = await site.page.$$eval('fieldset[data-counts="shown"] li:not([hidden]) .search-count', (spans) => spans.map((s) => Number(s.textContent!.replace(/\D/g, ''))));
     expect(filterFiles).toHaveLength(1);
     expect(counts.length).toBeGreaterThan(1);
     expect(counts.every((n) => n > 0 && n <= total)).toBe(true);
     // The other facets stay unloaded, their values listed without counts.
-    expect(await page.locator('details:has(#facet-type-case-study) fieldset').getAttribute('data-counts')).toBe('pending');
+    expect(await site.page.locator('details:has(#facet-type-case-study) fieldset').getAttribute('data-counts')).toBe('pending');
   });
 
   it('restores the query, filters, sort and page from the URL, and the back button undoes a step', async () => {
     await open('/fr/search/?q=innovation&type=case-study&sort=newest&page=2');
-    expect(await page.inputValue('#search-q')).toBe('innovation');
-    expect(await page.isChecked('#facet-type-case-study')).toBe(true);
-    expect(await page.inputValue('#search-sort')).toBe('newest');
-    expect(await page.locator('[data-search-pages] [aria-current="page"]').textContent()).toMatch(/^Page 2 sur \d+$/);
+    expect(await site.page.inputValue('#search-q')).toBe('innovation');
+    expect(await site.page.isChecked('#facet-type-case-study')).toBe(true);
+    expect(await site.page.inputValue('#search-sort')).toBe('newest');
+    expect(await site.page.locator('[data-search-pages] [aria-current="page"]').textContent()).toMatch(/^Page 2 sur \d+$/);
     const secondPage = await results();
     expect(secondPage).toHaveLength(10);
 
@@ -162,24 +144,24 @@ describeWithBrowser('search (Pagefind) on the real guide', () => {
     expect(await results()).toEqual(secondPage);
 
     // A facet in use is open.
-    expect(await page.locator('details:has(#facet-type-case-study)').getAttribute('open')).not.toBeNull();
+    expect(await site.page.locator('details:has(#facet-type-case-study)').getAttribute('open')).not.toBeNull();
     let before = await status();
-    await page.locator('#facet-type-case-study').uncheck();
+    await site.page.locator('#facet-type-case-study').uncheck();
     await changed(before);
     expect(url().searchParams.get('type')).toBeNull();
     expect(url().searchParams.get('page')).toBeNull();
 
     before = await status();
-    await page.goBack();
+    await site.page.goBack();
     await changed(before);
     expect(url().searchParams.get('page')).toBe('2');
-    expect(await page.isChecked('#facet-type-case-study')).toBe(true);
+    expect(await site.page.isChecked('#facet-type-case-study')).toBe(true);
     expect(await results()).toEqual(secondPage);
   });
 
   it('sorts funding calls by deadline', async () => {
     await open('/en/search/?sort=deadline');
-    const abouts = await page.$$eval('.search-result-about', (ps) => ps.map((p) => p.textContent));
+    const abouts = await site.page.$$eval('.search-result-about', (ps) => ps.map((p) => p.textContent));
     expect(abouts.length).toBe(10);
     expect(abouts.every((text) => text!.startsWith('Funding ·'))).toBe(true);
     // Calls one can still answer come before closed ones.
@@ -188,47 +170,47 @@ describeWithBrowser('search (Pagefind) on the real guide', () => {
   });
 
   it('can be used with the keyboard only: header box, facets, paging and a result', async () => {
-    await page.goto(`${server.url}/fr/`);
+    await site.page.goto(`${site.url}/fr/`);
     const focus = async (test: string, max = 80) => {
       for (let i = 0; i < max; i++) {
-        await page.keyboard.press('Tab');
-        if (await page.evaluate((t) => document.activeElement!.matches(t), test)) return;
+        await site.page.keyboard.press('Tab');
+        if (await site.page.evaluate((t) => document.activeElement!.matches(t), test)) return;
       }
       throw new Error(`never reached ${test}`);
     };
     await focus('#header-search');
-    await page.keyboard.type('innovation');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('[data-search][data-ready]');
+    await site.page.keyboard.type('innovation');
+    await site.page.keyboard.press('Enter');
+    await site.page.waitForSelector('[data-search][data-ready]');
     expect(url().pathname).toBe('/fr/search/');
     expect(url().searchParams.get('q')).toBe('innovation');
     const total = await count();
 
     await focus('.search-facet summary');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).id)).toBe('facet-type-case-study');
+    await site.page.keyboard.press('Enter');
+    await site.page.keyboard.press('Tab');
+    expect(await site.page.evaluate(() => (document.activeElement as HTMLInputElement).id)).toBe('facet-type-case-study');
     let before = await status();
-    await page.keyboard.press('Space');
+    await site.page.keyboard.press('Space');
     await changed(before);
     expect(await count()).toBeLessThan(total);
 
     await focus('[data-search-pages] a[rel="next"]');
     before = await status();
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('page') === '2');
+    await site.page.keyboard.press('Enter');
+    await site.page.waitForFunction(() => new URL(location.href).searchParams.get('page') === '2');
     // Focus goes to the results heading (once the new page is drawn), so the next Tab reaches the first result.
-    await page.waitForFunction(() => document.activeElement!.id === 'search-results-heading', undefined, { timeout: 5000 });
+    await site.page.waitForFunction(() => document.activeElement!.id === 'search-results-heading', undefined, { timeout: 5000 });
     await focus('.search-result h3 a', 5);
-    const target = await page.evaluate(() => document.activeElement!.getAttribute('href'));
-    await page.keyboard.press('Enter');
-    await page.waitForURL(`**${target}`);
+    const target = await site.page.evaluate(() => document.activeElement!.getAttribute('href'));
+    await site.page.keyboard.press('Enter');
+    await site.page.waitForURL(`**${target}`);
     expect(url().pathname).toBe(target);
   });
 
   it('reads right to left in Arabic, with the facets on the right', async () => {
     await open('/ar/search/?q=' + encodeURIComponent('ميزانية'));
-    const layout = await page.evaluate(() => ({
+    const layout = await site.page.evaluate(() => ({
       dir: getComputedStyle(document.querySelector('.search-layout')!).direction,
       facets: document.querySelector('.search-facets')!.getBoundingClientRect().left,
       results: document.querySelector('.search-results')!.getBoundingClientRect().left,
@@ -241,18 +223,18 @@ describeWithBrowser('search (Pagefind) on the real guide', () => {
 
   it('announces the number of results in a live region', async () => {
     await open('/en/search/');
-    expect(await page.getAttribute('[data-search-status]', 'role')).toBe('status');
+    expect(await site.page.getAttribute('[data-search-status]', 'role')).toBe('status');
     expect(await status()).toBe('Type some words or choose a filter.');
     const before = await status();
-    await page.fill('#search-q', 'malaria');
+    await site.page.fill('#search-q', 'malaria');
     await changed(before);
     expect(await status()).toMatch(/^Results for “malaria”: \d+$/);
   });
 
   it('says plainly without JavaScript that search needs it, and links to the listings', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const noJs = await context.newPage();
-    await noJs.goto(`${server.url}/fr/search/?q=dechets`);
+    await noJs.goto(`${site.url}/fr/search/?q=dechets`);
     expect(await noJs.locator('noscript .notice, .notice').first().textContent()).toMatch(/La recherche a besoin de JavaScript/);
     expect(await noJs.isVisible('[data-search]')).toBe(false);
     expect(await noJs.locator('a[href="/fr/case-studies/"]').last().isVisible()).toBe(true);

@@ -24,6 +24,12 @@ export const NOT_ENTRY_TEXT = [
   '.updated',
 ];
 
+/**
+ * The entry pages, `/{locale}/{collection}/{slug}/`: the only pages with a `data-pagefind-body` (the search
+ * index tests check it), so the only ones Pagefind reads; the others, listings above all, would be parsed to be dropped.
+ */
+const ENTRY_PAGES = '*/{case-studies,actors,funding-calls,good-practices}/*/index.html';
+
 const fail = (step: string, errors: string[]) => {
   throw new Error(`Pagefind ${step} failed: ${errors.join('; ')}`);
 };
@@ -38,11 +44,11 @@ export function pagefindIndex(): AstroIntegration {
         try {
           const { index, errors } = await pagefind.createIndex({ excludeSelectors: NOT_ENTRY_TEXT });
           if (!index) return fail('createIndex', errors);
-          const added = await index.addDirectory({ path: out });
+          const added = await index.addDirectory({ path: out, glob: ENTRY_PAGES });
           if (added.errors.length) fail('addDirectory', added.errors);
           const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
           if (written.errors.length) fail('writeFiles', written.errors);
-          // addDirectory counts every HTML file it read; the entry file says how many pages went into an index.
+          // addDirectory counts every HTML file it read, fallbacks too; the entry file says how many pages went into an index.
           const entry = JSON.parse(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
           const indexed = Object.values(entry.languages).reduce((sum, { page_count }) => sum + page_count, 0);
           // One exact, parseable line: the build-phase timing reads it.

@@ -3,12 +3,26 @@
  * built, from what the pages themselves declare: a page is listed when its canonical URL
  * is its own, with the alternates its <head> names.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 
 const attr = (tag: string, name: string) => tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
+/** A page read until its `</head>`, which holds all the sitemap needs: the body of every page is left unread. */
+const readHead = (file: string): string => {
+  const fd = openSync(file, 'r');
+  try {
+    let read = Buffer.alloc(0);
+    for (let chunk = Buffer.alloc(16_384), size; (size = readSync(fd, chunk)) > 0; ) {
+      read = Buffer.concat([read, chunk.subarray(0, size)]);
+      if (read.includes('</head>')) break;
+    }
+    return read.toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+};
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 export function sitemap(): AstroIntegration {
@@ -26,7 +40,7 @@ export function sitemap(): AstroIntegration {
           if (pathname === '404/' || pathname === '404') continue;
           let html: string;
           try {
-            html = readFileSync(join(out, pathname, 'index.html'), 'utf8');
+            html = readHead(join(out, pathname, 'index.html'));
           } catch {
             continue; // not an HTML page (sitemap itself, feeds…)
           }

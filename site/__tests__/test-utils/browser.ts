@@ -3,7 +3,8 @@
  * suites fail on CI and are skipped, with a message, elsewhere.
  */
 import { existsSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { serve, type StaticServer } from './server';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const chromiumAvailable = existsSync(CHROMIUM_PATH);
@@ -24,4 +25,37 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
+}
+
+/**
+ * Inside a browser suite: builds a site once (`build`), serves it, launches Chromium, and gives
+ * each test a fresh desktop-sized page. Read `browser`, `page` and `url` inside tests, once hooks have run.
+ */
+export function browseSite(build: () => Promise<{ dist: string }>, timeoutMs: number): { readonly browser: Browser; readonly page: Page; readonly url: string } {
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    server = await serve((await build()).dist);
+    browser = await launchBrowser();
+  }, timeoutMs);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+  afterEach(() => page?.close());
+  return {
+    get browser() {
+      return browser!;
+    },
+    get page() {
+      return page!;
+    },
+    get url() {
+      return server!.url;
+    },
+  };
 }

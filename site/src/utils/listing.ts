@@ -1,7 +1,7 @@
 /** How each listing can be sorted, and how it is cut into static pages. */
 import type { Locale } from '@aimf/strapi-plugin-knowledge-base/shared';
 import { entryTitle } from '../loaders/public-entry';
-import type { View } from './catalogue';
+import { entriesIn, type View } from './catalogue';
 import type { UiKey } from './i18n';
 import { compareText } from './format';
 import type { ListedType } from './urls';
@@ -56,6 +56,16 @@ export const SORTS: Record<ListedType, Sort[]> = {
 export const sortViews = <T extends View>(views: T[], type: ListedType, sortKey: string, locale: Locale): T[] => {
   const sort = SORTS[type].find((s) => s.key === sortKey) ?? SORTS[type][0];
   return [...views].sort(sort.compare(locale) as (a: T, b: T) => number);
+};
+
+// Every page of a listing shows a slice of the same order: sort each list once per build, not once per page.
+const sortedLists = new Map<string, Promise<View[]>>();
+
+/** All entries of a type in one of its listing orders (the default one for an unknown key). */
+export const sortedEntriesIn = (type: ListedType, sortKey: string, locale: Locale): Promise<View[]> => {
+  const key = `${locale} ${type} ${sortKey}`;
+  if (!sortedLists.has(key)) sortedLists.set(key, entriesIn(type, locale).then((views) => sortViews(views, type, sortKey, locale)));
+  return sortedLists.get(key)!;
 };
 
 export const byTitleIn = (locale: Locale) => byTitle(locale) as <T extends View>(a: T, b: T) => number;
