@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { resultKey, summary } from '../bench';
+import { resultKey, runOrder, summary } from '../bench';
 import { templateOf } from '../bench/page-weight';
 import { summarize } from '../bench/stats';
 
@@ -24,6 +24,23 @@ describe('bench runner', () => {
     expect(text).toContain('**Failed:** PostgreSQL unreachable');
     expect(text).not.toContain('stack');
   });
+
+  it('runs siteBuild before searchPayload, which searches the guide it built, then the rest by name', () => {
+    expect(runOrder(['apiLatency', 'pageWeight', 'publishToLive', 'searchPayload', 'siteBuild'])).toEqual(['siteBuild', 'searchPayload', 'apiLatency', 'pageWeight', 'publishToLive']);
+    expect(runOrder(['searchPayload', 'apiLatency'])).toEqual(['searchPayload', 'apiLatency']);
+  });
+
+  it('says how long the last run of every benchmark took, end to end, and which failed', () => {
+    const machine = { cpu: 'Test CPU', cores: 2, memoryGiB: 4, node: 'v20.0.0', platform: 'linux-x64' };
+    const results = {
+      _lastFullRun: { date: '2026-11-22T10:00:00.000Z', commit: 'abc123', minutes: 27.5, benchmarks: ['siteBuild', 'apiLatency'], failed: ['apiLatency'] },
+      siteBuild: { machine, date: '2026-11-22T10:00:00.000Z', commit: 'abc123', seconds: 60, figures: {} },
+    };
+    const text = summary(results as unknown as Parameters<typeof summary>[0]);
+    expect(text).toContain('Last run of every benchmark in one go: 2026-11-22 10:00 UTC, commit abc123, 27.5 minutes end to end; failed: apiLatency.');
+    expect(text).not.toContain('## _lastFullRun');
+    expect(text).toContain('## siteBuild');
+  });
 });
 
 describe('page weight templates', () => {
@@ -37,5 +54,7 @@ describe('page weight templates', () => {
     expect(templateOf(join('fr', 'index.html'))).toBe('home');
     expect(templateOf('index.html')).toBe('language choice');
     expect(templateOf('404.html')).toBe('404');
+    expect(templateOf(join('fr', 'contribuer', 'index.html'))).toBe('contribute');
+    expect(templateOf(join('ar', 'contribute', 'index.html'))).toBe('contribute');
   });
 });

@@ -4,7 +4,7 @@
  * the same machine in the same run. Goals (issue 9): ≤ 1.5× the bare build, 30,000 pages ≤ 120 s,
  * peak RSS ≤ 2 GiB, cost linear in entries.
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { writeSyntheticSeed } from '../lib/synthetic';
 import { runMeasured } from '../lib/process-tree';
@@ -107,7 +107,9 @@ export default async function siteBuild(ctx: BenchContext): Promise<Record<strin
       site.push(result);
       ctx.log(`  ${result.pages} pages in ${result.seconds.toFixed(1)} s (index ${result.indexSeconds ?? '?'} s), peak RSS ${Math.round(result.peakRssBytes / MiB)} MiB`);
     }
-    rmSync(siteOut(ctx, entries), { recursive: true, force: true });
+    // The largest guide is kept for searchPayload, which searches the same synthetic guide.
+    if (entries === Math.max(...SIZES)) renameSync(siteOut(ctx, entries), join(ctx.shared, `site-${entries}`));
+    else rmSync(siteOut(ctx, entries), { recursive: true, force: true });
     const pages = site[0].pages;
     const bareDir = join(ctx.tmp, `bare-${entries}`);
     writeBareProject(bareDir, pages);
