@@ -327,8 +327,11 @@ describe.each(testDatabases())('member cities contribute, editors moderate, on %
     });
 
     it('refuses an edit that changes the language or adds a sixth file, keeping the submission as it was', async () => {
-      const created = await kb(cms, '/contribution/submissions', { method: 'POST', jwt: jwt.c, body: multipart(caseStudy({ title: 'Cinq fichiers', partners: [] }), Array.from({ length: 5 }, (_, i) => ({ name: `p${i}.png`, content: PNG }))) });
+      // Five small files of two types: formidable finishes writing them in any order; they are kept as sent.
+      const five = Array.from({ length: 5 }, (_, i) => (i % 2 ? { name: `d${i}.pdf`, content: PDF } : { name: `p${i}.png`, content: PNG }));
+      const created = await kb(cms, '/contribution/submissions', { method: 'POST', jwt: jwt.c, body: multipart(caseStudy({ title: 'Cinq fichiers', partners: [] }), five) });
       expect(created.status).toBe(201);
+      expect(created.body.data.attachments.map((f: { name: string }) => f.name)).toEqual(five.map((f) => f.name));
       const id = created.body.data.id;
       const locale = await kb(cms, `/contribution/submissions/${id}`, { method: 'PUT', jwt: jwt.c, body: json({ data: { locale: 'en' } }) });
       expect(locale.body.error.details.errors[0].path).toEqual(['data', 'locale']);

@@ -4,12 +4,15 @@ import { callerLocale } from './translations';
 import { checkEntryFields } from './validation/entry';
 import { validationError } from './validation/issues';
 import { closeSelfRegistration } from './policies/no-self-registration';
+import { keepFileOrder } from './validation/files';
 
 const KB_UIDS: string[] = Object.values(KB_TYPES).map((t) => t.uid);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   // Contributor accounts come from editors' invitations only.
   closeSelfRegistration(strapi);
+  // A contribution's attachments keep the order they were sent in.
+  keepFileOrder(strapi);
 
   // Every write to a knowledge-base document, from the admin, the API or the importer, is checked here.
   strapi.documents.use(async (context, next) => {

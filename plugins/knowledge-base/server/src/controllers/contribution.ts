@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { callerLocale, translate } from '../translations';
 import type { Locale } from '../shared/locales';
-import { checkFiles, type UploadedFile } from '../validation/files';
+import { checkFiles, inRequestOrder, type UploadedFile } from '../validation/files';
 import { validationError, type Issue } from '../validation/issues';
 import { checkAcceptInvitation, checkBodyKeys, checkSubmission } from '../validation/submission';
 import { ContributionError } from '../services/contributors';
@@ -14,7 +14,7 @@ const readBody = (ctx: any): { data: unknown; files: UploadedFile[]; issues: Iss
   const issues = checkBodyKeys(body, ['data']);
   const uploads = (ctx.request.files ?? {}) as Record<string, UploadedFile | UploadedFile[]>;
   for (const name of Object.keys(uploads)) if (name !== 'files') issues.push({ path: [name], key: 'error.unknownField', params: { name } });
-  const files = ([] as UploadedFile[]).concat(uploads.files ?? []);
+  const files = inRequestOrder(([] as UploadedFile[]).concat(uploads.files ?? []));
   let data = body.data;
   if (typeof data === 'string' && ctx.is('multipart')) {
     try {
