@@ -3,7 +3,7 @@
  * follows the invitation e-mail's link to the set-password page, fills the form with the
  * keyboard, attaches a file and submits (cross-origin, as from the real site); bad input
  * shows the server's field-level error beside its field; the editors' comment reaches
- * "my submissions"; too many submissions show the wait in words; Arabic is right to left;
+ * "my submissions", where the contributor edits and resubmits; too many submissions show the wait in words; Arabic is right to left;
  * axe finds nothing in French and Arabic. The site is built with the CMS as its API.
  */
 import { join } from 'node:path';
@@ -257,6 +257,72 @@ describeWithBrowser('the contribution page, in Chromium against a real CMS', () 
     await expect(item.locator('.submission-status').textContent()).resolves.toBe('Statut : Modifications demandées');
     // Shown as text, never as markup.
     await expect(item.locator('.editor-comment').textContent()).resolves.toBe('Message des éditeurs : Précisez le budget <b>annuel</b>.');
+  });
+
+  it('edits the submission the editors sent back, in the same form, and resubmits it', async () => {
+    const item = page.locator('[data-mine] li').first();
+    const edit = item.locator('[data-edit]');
+    await expect(edit.textContent()).resolves.toBe('Modifier et renvoyer');
+
+    // Cancelling leaves the form as it was and gives the focus back.
+    await edit.click();
+    await expect(page.locator('#c-title').inputValue()).resolves.toBe('Collecte des déchets à Fixtureville, deuxième phase');
+    await page.click('[data-cancel-edit]');
+    await expect(page.locator('#c-title').inputValue()).resolves.toBe('');
+    await expect(page.locator('#form-title').textContent()).resolves.toBe('Proposer une étude de cas');
+    await expect(page.evaluate(() => document.activeElement?.hasAttribute('data-edit'))).resolves.toBe(true);
+
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('form-title');
+    await expect(page.locator('#form-title').textContent()).resolves.toBe('Modifier « Collecte des déchets à Fixtureville, deuxième phase »');
+    await expect(page.locator('[data-form-intro]').textContent()).resolves.toContain('Les fichiers ajoutés s\'ajoutent aux 1 déjà joints.');
+    // The form holds what was sent, partners by their names; the language cannot change.
+    const values = await page.evaluate(() => {
+      const v = (id: string) => (document.getElementById(id) as HTMLInputElement).value;
+      const checked = (name: string) => [...document.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value);
+      return {
+        summary: v('c-summary'), city: v('c-city'), yearStart: v('c-yearStart'), stage: v('c-stage'), themes: checked('themes'), sdgs: checked('sdgs'),
+        partners: [v('c-partner-0'), v('c-partner-1')], secondPartnerShown: !document.querySelector<HTMLElement>('[data-rows="partners"] > [data-row="1"]')!.hidden,
+        result: [v('c-result-0-indicator'), v('c-result-0-value')], lessons: v('c-lessons'), link: [v('c-link-0-label'), v('c-link-0-url')],
+        locale: v('c-locale'), localeLocked: (document.getElementById('c-locale') as HTMLSelectElement).disabled,
+      };
+    });
+    expect(values).toEqual({
+      summary: 'Six nouveaux points de collecte gérés avec les habitants.', city: 'Fixtureville', yearStart: '2024', stage: 'pilot',
+      themes: ['services-urbains'], sdgs: ['11'], partners: ['Fonds fixture', 'Association des habitants'], secondPartnerShown: true,
+      result: ['points de collecte ouverts', '6'], lessons: 'Associer les habitants dès le début.', link: ['Présentation', 'https://example.org/collecte'],
+      locale: 'fr', localeLocked: true,
+    });
+
+    // What the editors asked for; a field emptied is cleared; a file is added to the one already there.
+    await page.fill('#c-summary', 'Budget annuel : 40 000 €. Six nouveaux points de collecte gérés avec les habitants.');
+    await page.fill('#c-city', '');
+    await page.fill('#c-partner-1', '');
+    await page.setInputFiles('#c-files', { name: 'plan.png', mimeType: 'image/png', buffer: PNG });
+    await expect(page.locator('[data-submit]').textContent()).resolves.toBe('Envoyer les modifications');
+    await page.click('[data-submit]');
+
+    await page.waitForSelector('#contribute-success:not([hidden])');
+    await expect(textOf('[data-success-text]')).resolves.toBe(
+      '« Collecte des déchets à Fixtureville, deuxième phase » est mise à jour et attend la relecture des éditeurs.',
+    );
+    await expect(page.locator('#form-title').textContent()).resolves.toBe('Proposer une étude de cas');
+    await expect(page.locator('#c-locale').isDisabled()).resolves.toBe(false);
+    await expect(page.locator('[data-cancel-edit]').isHidden()).resolves.toBe(true);
+    await page.waitForFunction(() => document.querySelector('[data-mine] li .submission-status')?.textContent?.includes('Renvoyée'));
+    await expect(item.locator('.submission-status').textContent()).resolves.toBe('Statut : Renvoyée après modifications');
+    // Back with the editors: no longer editable.
+    await expect(item.locator('[data-edit]').count()).resolves.toBe(0);
+
+    const queue = (await (await cms.admin('/knowledge-base/moderation/submissions')).json()) as any;
+    const stored = (await (await cms.admin(`/knowledge-base/moderation/submissions/${queue.data[0].id}`)).json()) as any;
+    expect(stored.data.status).toBe('resubmitted');
+    expect(stored.data.content).toMatchObject({
+      title: 'Collecte des déchets à Fixtureville, deuxième phase', summary: 'Budget annuel : 40 000 €. Six nouveaux points de collecte gérés avec les habitants.',
+      city: null, yearStart: 2024, stage: 'pilot', themes: ['services-urbains'], sdgs: [11], partners: [{ actor: 'fonds-fixture' }],
+      results: [{ indicator: 'points de collecte ouverts', value: 6 }], links: [{ label: 'Présentation', url: 'https://example.org/collecte' }],
+    });
+    expect(stored.data.attachments.map((f: { name: string }) => f.name)).toEqual(['atelier.png', 'plan.png']);
   });
 
   it('says in words when the contributor may send again after too many submissions', async () => {

@@ -2,7 +2,8 @@
  * The contribution page's behaviour: set a password from an invitation link, sign in
  * (users-permissions JWT kept in sessionStorage), send a case study as multipart, show
  * field-level errors (the browser's checks and the server's 400 details) beside their
- * fields and in a summary, 429 as a wait in words, duplicates, and "my submissions".
+ * fields and in a summary, 429 as a wait in words, duplicates, and "my submissions", where
+ * a submission still open (sent, or sent back by the editors) can be edited and resubmitted.
  */
 
 interface Config {
@@ -236,6 +237,15 @@ export function startContribution(): void {
         const comments = (s.history ?? []).filter((h: any) => h.by === 'editor' && h.comment).map((h: any) => h.comment as string);
         if (!comments.length && s.comment) comments.push(s.comment);
         for (const comment of comments) item.append(line(t('mine.comment', { comment }), 'editor-comment'));
+        if (s.editable && s.kind === 'case-study' && s.content) {
+          const edit = document.createElement('button');
+          edit.type = 'button';
+          edit.className = 'secondary';
+          edit.dataset.edit = s.id;
+          edit.textContent = t(s.status === 'changes-requested' ? 'mine.revise' : 'mine.edit');
+          edit.addEventListener('click', () => startEdit(s));
+          item.append(edit);
+        }
         return item;
       }),
     );
@@ -298,6 +308,7 @@ export function startContribution(): void {
   });
 
   $('[data-logout]', root).addEventListener('click', () => {
+    stopEdit();
     mineList.replaceChildren();
     signOut();
     $<HTMLInputElement>('#l-email').focus();
@@ -320,6 +331,94 @@ export function startContribution(): void {
   const value = (id: string) => ($<HTMLInputElement>(`#${id}`, form)?.value ?? '').trim();
   const visibleRows = (name: string) => $$<HTMLElement>(`[data-rows="${name}"] > [data-row]`, form).filter((row) => !row.hidden);
   const rowIndex = (row: HTMLElement) => Number(row.dataset.row);
+
+  // ---- editing a submission that is still open ----
+  /** The submission being edited: the form then sends its changes (PUT) instead of a new one. */
+  let editing: { id: string; title: string; attached: number } | null = null;
+  const formTitle = $<HTMLElement>('#form-title', root);
+  const formIntro = $<HTMLElement>('[data-form-intro]', root);
+  const cancelEdit = $<HTMLButtonElement>('[data-cancel-edit]', root);
+  const localeSelect = $<HTMLSelectElement>('#c-locale', root);
+  const submitLabel = () => t(editing ? 'resubmit' : 'submit');
+
+  /** Shows exactly `count` rows of a repeatable group (at least one), the "add" button while rows remain. */
+  const showRows = (name: string, count: number) => {
+    const group = $<HTMLElement>(`[data-rows="${name}"]`, root);
+    const rows = $$<HTMLElement>(':scope > [data-row]', group);
+    rows.forEach((row, i) => (row.hidden = i >= Math.max(1, count)));
+    $<HTMLElement>('[data-add-row]', group).hidden = count >= rows.length;
+  };
+  const setValue = (id: string, value: unknown) => {
+    const control = document.getElementById(id) as HTMLInputElement | null;
+    if (control) control.value = value === null || value === undefined ? '' : String(value);
+  };
+
+  /** The form filled with what the submission holds now. */
+  const fill = (content: any, locale: string) => {
+    form.reset();
+    clearErrors(form);
+    localeSelect.value = locale;
+    for (const name of ['title', 'summary', 'body', 'city', 'country', 'yearStart', 'yearEnd', 'stage']) setValue(`c-${name}`, content[name]);
+    const themes = new Set<string>(content.themes ?? []);
+    for (const box of $$<HTMLInputElement>('input[name="themes"]', form)) box.checked = themes.has(box.value);
+    const sdgs = new Set<string>((content.sdgs ?? []).map(String));
+    for (const box of $$<HTMLInputElement>('input[name="sdgs"]', form)) box.checked = sdgs.has(box.value);
+    const actorName = new Map(config.actors.map((a) => [a.slug, a.name]));
+    const partners: any[] = content.partners ?? [];
+    showRows('partners', partners.length);
+    partners.forEach((p, i) => setValue(`c-partner-${i}`, 'actor' in p ? actorName.get(p.actor) ?? p.actor : p.name));
+    const results: any[] = content.results ?? [];
+    showRows('results', results.length);
+    results.forEach((r, i) => ['indicator', 'value', 'unit', 'year'].forEach((k) => setValue(`c-result-${i}-${k}`, r[k])));
+    setValue('c-lessons', (content.lessons ?? []).join('\n'));
+    const links: any[] = content.links ?? [];
+    showRows('links', links.length);
+    links.forEach((l, i) => ['label', 'url'].forEach((k) => setValue(`c-link-${i}-${k}`, l[k])));
+  };
+
+  function startEdit(submission: any) {
+    editing = { id: submission.id, title: submission.title ?? '', attached: (submission.attachments ?? []).length };
+    success.hidden = true;
+    fill(submission.content, submission.locale);
+    // A submission keeps its language: the API refuses to change it.
+    localeSelect.disabled = true;
+    formTitle.textContent = t('form.editTitle', { title: editing.title });
+    formIntro.textContent = `${t('form.intro')} ${t('form.editIntro', { count: editing.attached })}`;
+    submit.textContent = submitLabel();
+    cancelEdit.hidden = false;
+    formTitle.scrollIntoView({ block: 'start' });
+    formTitle.focus();
+  }
+
+  function stopEdit() {
+    if (!editing) return;
+    editing = null;
+    form.reset();
+    clearErrors(form);
+    for (const name of ['partners', 'results', 'links']) showRows(name, 1);
+    localeSelect.disabled = false;
+    localeSelect.value = config.locale;
+    formTitle.textContent = t('form.title');
+    formIntro.textContent = t('form.intro');
+    submit.textContent = submitLabel();
+    cancelEdit.hidden = true;
+  }
+  cancelEdit.addEventListener('click', () => {
+    const id = editing?.id;
+    stopEdit();
+    $<HTMLButtonElement>(`[data-edit="${id}"]`, root)?.focus();
+  });
+
+  /**
+   * An edit sends the whole form: a field left empty is cleared (null, or an empty list), so
+   * what the contributor sees is what the editors get. The language is not sent.
+   */
+  const asEdit = (data: Record<string, unknown>) => {
+    const { locale: _locale, ...fields } = data;
+    for (const name of ['body', 'city', 'country', 'yearStart', 'yearEnd', 'stage']) if (!(name in fields)) fields[name] = null;
+    for (const name of ['themes', 'sdgs', 'partners', 'results', 'lessons', 'links']) if (!(name in fields)) fields[name] = [];
+    return fields;
+  };
 
   /** The form as the API's `data`, and where each list item sits in the page (for the server's errors). */
   const collect = () => {
@@ -375,7 +474,8 @@ export function startContribution(): void {
 
     const files = [...($<HTMLInputElement>('#c-files', form).files ?? [])];
     const accepted = (file: File) => config.accept.includes(file.type) || config.accept.includes(file.name.slice(file.name.lastIndexOf('.')).toLowerCase());
-    if (files.length > config.limits.files) problems.push({ id: 'c-files', message: t('error.tooManyFiles', { max: config.limits.files }) });
+    // An edit adds files to those already attached; the limit counts them all.
+    if (files.length + (editing?.attached ?? 0) > config.limits.files) problems.push({ id: 'c-files', message: t('error.tooManyFiles', { max: config.limits.files }) });
     for (const file of files) {
       if (file.size > config.limits.fileMb * 1024 * 1024) problems.push({ id: 'c-files', message: t('error.fileTooLarge', { name: file.name, max: config.limits.fileMb }) });
       else if (!accepted(file)) problems.push({ id: 'c-files', message: t('error.fileType', { name: file.name }) });
@@ -408,14 +508,17 @@ export function startContribution(): void {
     if (all.length) return showErrors(form, all);
     clearErrors(form);
 
+    const edited = editing;
     const body = new FormData();
-    body.append('data', JSON.stringify(data));
+    body.append('data', JSON.stringify(edited ? asEdit(data) : data));
     for (const file of files) body.append('files', file, file.name);
     submit.disabled = true;
     submit.textContent = t('sending');
     let reply: Reply | undefined;
     try {
-      reply = await call('/api/knowledge-base/contribution/submissions', { method: 'POST', body, auth: true });
+      reply = edited
+        ? await call(`/api/knowledge-base/contribution/submissions/${encodeURIComponent(edited.id)}`, { method: 'PUT', body, auth: true })
+        : await call('/api/knowledge-base/contribution/submissions', { method: 'POST', body, auth: true });
       if (reply.status === 400) {
         const errors: { path: (string | number)[]; message: string }[] = reply.body?.error?.details?.errors ?? [];
         const named = errors.map((e) => {
@@ -425,20 +528,26 @@ export function startContribution(): void {
         });
         return showErrors(form, named.length ? named : [{ message: reply.body?.error?.message ?? '' }]);
       }
-      if (reply.status !== 201) return failure(form, null, reply);
-      showSuccess(reply.body.data, reply.body.meta?.duplicates ?? []);
-      form.reset();
+      if (edited) {
+        if (reply.status !== 200) return failure(form, null, reply);
+        stopEdit();
+        showSuccess(reply.body.data, reply.body.data.duplicates ?? [], 'success.updated');
+      } else {
+        if (reply.status !== 201) return failure(form, null, reply);
+        showSuccess(reply.body.data, reply.body.meta?.duplicates ?? []);
+        form.reset();
+      }
       await loadMine();
     } catch (error) {
       failure(form, error, reply);
     } finally {
       submit.disabled = false;
-      submit.textContent = t('submit');
+      submit.textContent = submitLabel();
     }
   });
 
-  function showSuccess(submission: { title: string }, duplicates: any[]) {
-    $('[data-success-text]', success).textContent = t('success.text', { title: submission.title });
+  function showSuccess(submission: { title: string }, duplicates: any[], text = 'success.text') {
+    $('[data-success-text]', success).textContent = t(text, { title: submission.title });
     const box = $<HTMLElement>('[data-duplicates]', success);
     const list = $<HTMLUListElement>('[data-duplicate-list]', success);
     // The API lists each language version; one line per initiative, in the page's language when it has one.
