@@ -3,7 +3,7 @@
  * follows the invitation e-mail's link to the set-password page, fills the form with the
  * keyboard, attaches a file and submits (cross-origin, as from the real site); bad input
  * shows the server's field-level error beside its field; the editors' comment reaches
- * "my submissions", where the contributor edits and resubmits; too many submissions show the wait in words; Arabic is right to left;
+ * "my submissions", where the contributor edits and resubmits; changes to the city's fiche are proposed; too many submissions show the wait in words; Arabic is right to left;
  * axe finds nothing in French and Arabic. The site is built with the CMS as its API.
  */
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ const SEED = join(REPO_DIR, 'cms', 'tests', 'fixtures', 'seed');
 const EMAIL = 'mairie@fixtureville.example';
 const PASSWORD = 'Fixture-Passw0rd-2026';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-const PER_USER = 4;
+const PER_USER = 6;
 
 describeWithBrowser('the contribution page, in Chromium against a real CMS', () => {
   const cms = new TestCms('sqlite');
@@ -32,6 +32,8 @@ describeWithBrowser('the contribution page, in Chromium against a real CMS', () 
   let page: Page;
   /** Requests the page made to the CMS's contribution API. */
   const posts: string[] = [];
+  /** Proposed changes to the organisation's fiche the page sent. */
+  const proposals: string[] = [];
 
   beforeAll(async () => {
     await smtp.start();
@@ -51,6 +53,7 @@ describeWithBrowser('the contribution page, in Chromium against a real CMS', () 
     page = await context.newPage();
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().includes('/contribution/submissions')) posts.push(r.url());
+      if (r.method() === 'POST' && r.url().includes('/contribution/actor-updates')) proposals.push(r.postData() ?? '');
     });
   }, 600_000);
   afterAll(async () => {
@@ -323,6 +326,51 @@ describeWithBrowser('the contribution page, in Chromium against a real CMS', () 
       results: [{ indicator: 'points de collecte ouverts', value: 6 }], links: [{ label: 'Présentation', url: 'https://example.org/collecte' }],
     });
     expect(stored.data.attachments.map((f: { name: string }) => f.name)).toEqual(['atelier.png', 'plan.png']);
+  });
+
+  it('proposes changes to the organisation’s fiche, starting from the published one in the chosen language', async () => {
+    const description = page.locator('#a-description');
+    await page.waitForFunction(() => (document.getElementById('a-description') as HTMLTextAreaElement).value !== '');
+    await expect(description.inputValue()).resolves.toBe('Une ville de test.');
+    await expect(page.locator('#a-city').inputValue()).resolves.toBe('Fixtureville');
+
+    // Nothing changed: nothing sent.
+    await page.click('[data-fiche-submit]');
+    await expect(page.locator('#fiche-form [data-summary] li').allTextContents()).resolves.toEqual(["Vous n'avez rien changé à la fiche."]);
+    expect(proposals).toEqual([]);
+
+    // A link the browser takes but the server refuses: its message beside the field.
+    await page.fill('#a-website', 'javascript:alert(1)');
+    await page.click('[data-fiche-submit]');
+    await page.waitForSelector('#a-website[aria-invalid="true"]');
+    expect(proposals).toHaveLength(1);
+    expect(await textOf('#a-website-error')).not.toMatch(/[{}]|error\./);
+
+    // Another language shows that version of the fiche.
+    await page.selectOption('#a-locale', 'ar');
+    await page.waitForFunction(() => (document.getElementById('a-description') as HTMLTextAreaElement).value === 'مدينة للاختبار.');
+    await expect(page.locator('#a-website').inputValue()).resolves.toBe('');
+
+    await page.selectOption('#a-locale', 'fr');
+    await page.waitForFunction(() => (document.getElementById('a-description') as HTMLTextAreaElement).value === 'Une ville de test.');
+    await page.fill('#a-interests', 'Partager nos méthodes de collecte avec les villes du réseau.');
+    await page.click('[data-fiche-submit]');
+    await page.waitForSelector('#contribute-success:not([hidden])');
+    await expect(textOf('[data-success-text]')).resolves.toBe(
+      'Vos modifications de la fiche « Ville fixture » attendent la relecture des éditeurs. Vous recevrez un e-mail à chaque étape.',
+    );
+    // Only what changed was sent, and the form shows the published fiche again.
+    expect(JSON.parse(proposals[1])).toEqual({ data: { locale: 'fr', interests: 'Partager nos méthodes de collecte avec les villes du réseau.' } });
+    await page.waitForFunction(() => (document.getElementById('a-interests') as HTMLTextAreaElement).value === '');
+    const item = page.locator('[data-mine] li', { hasText: 'fiche' });
+    await item.waitFor();
+    await expect(item.locator('.submission-status').textContent()).resolves.toBe('Statut : Envoyée, en attente de relecture');
+
+    const queue = (await (await cms.admin('/knowledge-base/moderation/submissions?status=submitted')).json()) as any;
+    const proposal = queue.data.find((s: { kind: string }) => s.kind === 'actor-update');
+    const stored = (await (await cms.admin(`/knowledge-base/moderation/submissions/${proposal.id}`)).json()) as any;
+    expect(stored.data).toMatchObject({ kind: 'actor-update', locale: 'fr', content: { interests: 'Partager nos méthodes de collecte avec les villes du réseau.' } });
+    expect(Object.keys(stored.data.content)).toEqual(['interests']);
   });
 
   it('says in words when the contributor may send again after too many submissions', async () => {

@@ -3,7 +3,8 @@
  * (users-permissions JWT kept in sessionStorage), send a case study as multipart, show
  * field-level errors (the browser's checks and the server's 400 details) beside their
  * fields and in a summary, 429 as a wait in words, duplicates, and "my submissions", where
- * a submission still open (sent, or sent back by the editors) can be edited and resubmitted.
+ * a submission still open (sent, or sent back by the editors) can be edited and resubmitted;
+ * and proposed changes to the organisation's actor fiche, starting from the published one.
  */
 
 interface Config {
@@ -12,6 +13,8 @@ interface Config {
   intl: string;
   actors: { slug: string; name: string }[];
   caseStudyUrls: Record<string, string>;
+  /** The parts of its actor fiche an organisation may propose to change. */
+  ficheFields: string[];
   localeNames: Record<string, string>;
   limits: Record<string, number>;
   accept: string[];
@@ -197,7 +200,11 @@ export function startContribution(): void {
     $('[data-signed-in]', root).textContent = t('signedIn', { email: me.email, organisation: me.organisation?.name ?? '' });
     show('contribute');
     say(notice);
-    await loadMine();
+    organisation = me.organisation ?? null;
+    $<HTMLElement>('[data-fiche]', root).hidden = !organisation;
+    ficheForm.reset();
+    clearErrors(ficheForm);
+    await Promise.all([loadMine(), loadFiche()]);
   }
 
   const mineList = $<HTMLUListElement>('[data-mine]', root);
@@ -309,6 +316,8 @@ export function startContribution(): void {
 
   $('[data-logout]', root).addEventListener('click', () => {
     stopEdit();
+    organisation = null;
+    ficheForm.reset();
     mineList.replaceChildren();
     signOut();
     $<HTMLInputElement>('#l-email').focus();
@@ -571,6 +580,72 @@ export function startContribution(): void {
     success.hidden = false;
     success.focus();
   }
+
+  // ---- proposing changes to the organisation's actor fiche ----
+  const ficheForm = $<HTMLFormElement>('#fiche-form');
+  const ficheLocale = $<HTMLSelectElement>('#a-locale', ficheForm);
+  const ficheStatus = $<HTMLElement>('[data-fiche-status]', ficheForm);
+  const ficheSubmit = $<HTMLButtonElement>('[data-fiche-submit]', ficheForm);
+  const ficheValue = (name: string) => ($<HTMLInputElement>(`#a-${name}`, ficheForm)?.value ?? '').trim();
+  let organisation: { slug: string; name: string } | null = null;
+  /** The published fiche in the chosen language: a proposal holds only what differs from it. */
+  let published: Record<string, string> = {};
+
+  async function loadFiche() {
+    if (!organisation) return;
+    const locale = ficheLocale.value;
+    ficheStatus.textContent = t('fiche.loading');
+    let reply: Reply;
+    try {
+      // The public API, without the contributor's token: the fiche as readers see it.
+      reply = await call(`/api/knowledge-base/actors/${encodeURIComponent(organisation.slug)}?locale=${encodeURIComponent(locale)}`);
+    } catch {
+      ficheStatus.textContent = t('error.network');
+      return;
+    }
+    if (ficheLocale.value !== locale) return; // another language was chosen meanwhile
+    const fiche = reply.status === 200 ? (reply.body?.data ?? {}) : {};
+    published = Object.fromEntries(config.ficheFields.map((name) => [name, typeof fiche[name] === 'string' ? fiche[name].replace(/\r\n?/g, '\n').trim() : '']));
+    for (const name of config.ficheFields) setValue(`a-${name}`, published[name]);
+    if (reply.status === 200) ficheStatus.textContent = '';
+    else if (reply.status === 404) ficheStatus.textContent = t('fiche.missing');
+    else ficheStatus.textContent = t('error.server', { status: reply.status, message: reply.body?.error?.message ?? '' });
+  }
+  ficheLocale.addEventListener('change', () => {
+    clearErrors(ficheForm);
+    void loadFiche();
+  });
+
+  ficheForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    success.hidden = true;
+    const problems = checkControls(ficheForm);
+    if (problems.length) return showErrors(ficheForm, problems);
+    const changed = Object.fromEntries(config.ficheFields.filter((name) => ficheValue(name) !== (published[name] ?? '')).map((name) => [name, ficheValue(name)]));
+    if (!Object.keys(changed).length) return showFormError(ficheForm, t('fiche.unchanged'));
+    clearErrors(ficheForm);
+    ficheSubmit.disabled = true;
+    let reply: Reply | undefined;
+    try {
+      reply = await call('/api/knowledge-base/contribution/actor-updates', { method: 'POST', json: { data: { locale: ficheLocale.value, ...changed } }, auth: true });
+      if (reply.status === 400) {
+        const errors: { path: (string | number)[]; message: string }[] = reply.body?.error?.details?.errors ?? [];
+        const named = errors.map((e) => {
+          const id = e.path[0] === 'data' && document.getElementById(`a-${e.path[1]}`) ? `a-${e.path[1]}` : undefined;
+          return { id, message: e.message };
+        });
+        return showErrors(ficheForm, named.length ? named : [{ message: reply.body?.error?.message ?? '' }]);
+      }
+      if (reply.status !== 201) return failure(ficheForm, null, reply);
+      showSuccess({ title: organisation?.name ?? '' }, [], 'fiche.sent');
+      // The form shows the published fiche again: the proposal waits under "my submissions".
+      await Promise.all([loadFiche(), loadMine()]);
+    } catch (error) {
+      failure(ficheForm, error, reply);
+    } finally {
+      ficheSubmit.disabled = false;
+    }
+  });
 
   // ---- where to start ----
   if (invitation) {

@@ -15,6 +15,22 @@ export const EDITOR_ACTIONS = {
 } as const satisfies Record<string, { from: readonly SubmissionStatus[]; to: SubmissionStatus }>;
 export type EditorAction = keyof typeof EDITOR_ACTIONS;
 
+/** The parts of its own actor fiche an organisation may propose to change, with their longest length. */
+export const ACTOR_PROPOSAL_FIELDS = {
+  description: 5000,
+  interests: 5000,
+  competences: 5000,
+  resources: 5000,
+  network: 5000,
+  priorities: 5000,
+  difficulties: 5000,
+  howToCollaborate: 5000,
+  city: 120,
+  website: 500,
+  publicContact: 300,
+} as const;
+export type ActorProposalField = keyof typeof ACTOR_PROPOSAL_FIELDS;
+
 /** A contributor may change a submission only while it is waiting for a first look or for their changes. */
 export const CONTRIBUTOR_EDITABLE: readonly SubmissionStatus[] = ['submitted', 'changes-requested'];
 

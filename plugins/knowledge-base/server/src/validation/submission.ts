@@ -1,4 +1,5 @@
 import { CASE_STUDY_STAGES } from '../shared/content-types';
+import { ACTOR_PROPOSAL_FIELDS, type ActorProposalField } from '../shared/moderation';
 import { LOCALES, isLocale, type Locale } from '../shared/locales';
 import { checkEntryFields } from './entry';
 import type { Issue } from './issues';
@@ -61,21 +62,22 @@ export const CASE_STUDY_FIELDS: Record<string, Check> = {
 };
 const CASE_STUDY_REQUIRED = ['title', 'summary'];
 
-/** The parts of its own actor fiche an organisation may propose to change. */
-export const ACTOR_FIELDS: Record<string, Check> = {
-  description: text(5000),
-  interests: text(5000),
-  competences: text(5000),
-  resources: text(5000),
-  network: text(5000),
-  priorities: text(5000),
-  difficulties: text(5000),
-  howToCollaborate: text(5000),
-  city: text(120),
+/** The parts of its own actor fiche an organisation may propose to change (lengths in shared/moderation.ts). */
+const L = ACTOR_PROPOSAL_FIELDS;
+export const ACTOR_FIELDS: Record<ActorProposalField, Check> = {
+  description: text(L.description),
+  interests: text(L.interests),
+  competences: text(L.competences),
+  resources: text(L.resources),
+  network: text(L.network),
+  priorities: text(L.priorities),
+  difficulties: text(L.difficulties),
+  howToCollaborate: text(L.howToCollaborate),
+  city: text(L.city),
   website: (value, path, issues) => {
-    if (typeof value !== 'string' || value.length > 500 || !/^https?:\/\/[^\s<>"]+$/i.test(value)) issues.push({ path, key: 'error.notUrl' });
+    if (typeof value !== 'string' || value.length > L.website || !/^https?:\/\/[^\s<>"]+$/i.test(value)) issues.push({ path, key: 'error.notUrl' });
   },
-  publicContact: text(300),
+  publicContact: text(L.publicContact),
 };
 
 export interface SubmissionInput {
