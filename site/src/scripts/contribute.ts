@@ -323,6 +323,15 @@ export function startContribution(): void {
     $<HTMLInputElement>('#l-email').focus();
   });
 
+  // ---- partners: the guide's actors offered as the contributor types ----
+  $('#c-actors', root).replaceChildren(
+    ...config.actors.map((actor) => {
+      const option = document.createElement('option');
+      option.value = actor.name;
+      return option;
+    }),
+  );
+
   // ---- more rows of partners, results, links ----
   for (const button of $$<HTMLButtonElement>('[data-add-row]', root)) {
     button.addEventListener('click', () => {
