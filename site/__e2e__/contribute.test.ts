@@ -373,6 +373,38 @@ describeWithBrowser('the contribution page, in Chromium against a real CMS', () 
     expect(Object.keys(stored.data.content)).toEqual(['interests']);
   });
 
+  it('edits a fiche proposal the editors sent back, over the published fiche, and resubmits it', async () => {
+    const queue = (await (await cms.admin('/knowledge-base/moderation/submissions?status=submitted')).json()) as any;
+    const proposal = queue.data.find((s: { kind: string }) => s.kind === 'actor-update');
+    const asked = await cms.admin(`/knowledge-base/moderation/submissions/${proposal.id}/request-changes`, {
+      method: 'POST', body: JSON.stringify({ comment: 'Ajoutez un contact.' }),
+    });
+    expect(asked.status).toBe(200);
+    await page.reload();
+    const item = page.locator('[data-mine] li', { hasText: 'Modification de la fiche' });
+    await item.locator('.editor-comment').waitFor();
+    await item.locator('[data-edit]').click();
+    await page.waitForFunction(() => (document.getElementById('a-interests') as HTMLTextAreaElement).value.startsWith('Partager'));
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('fiche-title');
+    await expect(page.locator('#a-description').inputValue()).resolves.toBe('Une ville de test.');
+    await expect(page.locator('#a-locale').isDisabled()).resolves.toBe(true);
+
+    await page.fill('#a-publicContact', 'innovation@fixtureville.example');
+    await expect(page.locator('[data-fiche-submit]').textContent()).resolves.toBe('Envoyer les modifications');
+    await page.click('[data-fiche-submit]');
+    await page.waitForSelector('#contribute-success:not([hidden])');
+    await page.waitForFunction(() => (document.getElementById('a-interests') as HTMLTextAreaElement).value === '');
+    await expect(page.locator('#a-locale').isDisabled()).resolves.toBe(false);
+    // "My submissions" is read again after the answer.
+    await item.locator('.submission-status', { hasText: 'Renvoyée' }).waitFor();
+    await expect(item.locator('.submission-status').textContent()).resolves.toBe('Statut : Renvoyée après modifications');
+    await expect(item.locator('[data-edit]').count()).resolves.toBe(0);
+
+    const stored = (await (await cms.admin(`/knowledge-base/moderation/submissions/${proposal.id}`)).json()) as any;
+    expect(stored.data).toMatchObject({ status: 'resubmitted', locale: 'fr' });
+    expect(stored.data.content).toEqual({ interests: 'Partager nos méthodes de collecte avec les villes du réseau.', publicContact: 'innovation@fixtureville.example' });
+  });
+
   it('says in words when the contributor may send again after too many submissions', async () => {
     let status = '';
     for (let i = 0; i < PER_USER && !status.includes('réessayer'); i++) {

@@ -244,13 +244,13 @@ export function startContribution(): void {
         const comments = (s.history ?? []).filter((h: any) => h.by === 'editor' && h.comment).map((h: any) => h.comment as string);
         if (!comments.length && s.comment) comments.push(s.comment);
         for (const comment of comments) item.append(line(t('mine.comment', { comment }), 'editor-comment'));
-        if (s.editable && s.kind === 'case-study' && s.content) {
+        if (s.editable && s.content) {
           const edit = document.createElement('button');
           edit.type = 'button';
           edit.className = 'secondary';
           edit.dataset.edit = s.id;
           edit.textContent = t(s.status === 'changes-requested' ? 'mine.revise' : 'mine.edit');
-          edit.addEventListener('click', () => startEdit(s));
+          edit.addEventListener('click', () => (s.kind === 'case-study' ? startEdit(s) : void startFicheEdit(s)));
           item.append(edit);
         }
         return item;
@@ -316,6 +316,7 @@ export function startContribution(): void {
 
   $('[data-logout]', root).addEventListener('click', () => {
     stopEdit();
+    ficheEditing = null;
     organisation = null;
     ficheForm.reset();
     mineList.replaceChildren();
@@ -599,6 +600,10 @@ export function startContribution(): void {
   let organisation: { slug: string; name: string } | null = null;
   /** The published fiche in the chosen language: a proposal holds only what differs from it. */
   let published: Record<string, string> = {};
+  /** A proposal being edited (sent, or sent back by the editors): shown over the published fiche. */
+  let ficheEditing: { id: string; proposed: Record<string, string> } | null = null;
+  const ficheTitle = $<HTMLElement>('#fiche-title', root);
+  const ficheCancel = $<HTMLButtonElement>('[data-fiche-cancel]', ficheForm);
 
   async function loadFiche() {
     if (!organisation) return;
@@ -615,11 +620,40 @@ export function startContribution(): void {
     if (ficheLocale.value !== locale) return; // another language was chosen meanwhile
     const fiche = reply.status === 200 ? (reply.body?.data ?? {}) : {};
     published = Object.fromEntries(config.ficheFields.map((name) => [name, typeof fiche[name] === 'string' ? fiche[name].replace(/\r\n?/g, '\n').trim() : '']));
-    for (const name of config.ficheFields) setValue(`a-${name}`, published[name]);
+    for (const name of config.ficheFields) setValue(`a-${name}`, ficheEditing?.proposed[name] ?? published[name]);
     if (reply.status === 200) ficheStatus.textContent = '';
     else if (reply.status === 404) ficheStatus.textContent = t('fiche.missing');
     else ficheStatus.textContent = t('error.server', { status: reply.status, message: reply.body?.error?.message ?? '' });
   }
+  async function startFicheEdit(submission: any) {
+    ficheEditing = { id: submission.id, proposed: submission.content ?? {} };
+    success.hidden = true;
+    ficheForm.reset();
+    clearErrors(ficheForm);
+    // A proposal keeps its language.
+    ficheLocale.value = submission.locale;
+    ficheLocale.disabled = true;
+    ficheSubmit.textContent = t('resubmit');
+    ficheCancel.hidden = false;
+    ficheTitle.scrollIntoView({ block: 'start' });
+    ficheTitle.focus();
+    await loadFiche();
+  }
+  function stopFicheEdit() {
+    ficheEditing = null;
+    ficheForm.reset();
+    clearErrors(ficheForm);
+    ficheLocale.disabled = false;
+    ficheSubmit.textContent = t('fiche.submit');
+    ficheCancel.hidden = true;
+    void loadFiche();
+  }
+  ficheCancel.addEventListener('click', () => {
+    const id = ficheEditing?.id;
+    stopFicheEdit();
+    $<HTMLButtonElement>(`[data-edit="${id}"]`, root)?.focus();
+  });
+
   ficheLocale.addEventListener('change', () => {
     clearErrors(ficheForm);
     void loadFiche();
@@ -630,13 +664,18 @@ export function startContribution(): void {
     success.hidden = true;
     const problems = checkControls(ficheForm);
     if (problems.length) return showErrors(ficheForm, problems);
-    const changed = Object.fromEntries(config.ficheFields.filter((name) => ficheValue(name) !== (published[name] ?? '')).map((name) => [name, ficheValue(name)]));
+    // An edited proposal also sends the fields it held: one set back to the published text is then harmless.
+    const edited = ficheEditing;
+    const sent = config.ficheFields.filter((name) => ficheValue(name) !== (published[name] ?? '') || (edited && name in edited.proposed));
+    const changed = Object.fromEntries(sent.map((name) => [name, ficheValue(name)]));
     if (!Object.keys(changed).length) return showFormError(ficheForm, t('fiche.unchanged'));
     clearErrors(ficheForm);
     ficheSubmit.disabled = true;
     let reply: Reply | undefined;
     try {
-      reply = await call('/api/knowledge-base/contribution/actor-updates', { method: 'POST', json: { data: { locale: ficheLocale.value, ...changed } }, auth: true });
+      reply = edited
+        ? await call(`/api/knowledge-base/contribution/submissions/${encodeURIComponent(edited.id)}`, { method: 'PUT', json: { data: changed }, auth: true })
+        : await call('/api/knowledge-base/contribution/actor-updates', { method: 'POST', json: { data: { locale: ficheLocale.value, ...changed } }, auth: true });
       if (reply.status === 400) {
         const errors: { path: (string | number)[]; message: string }[] = reply.body?.error?.details?.errors ?? [];
         const named = errors.map((e) => {
@@ -645,10 +684,12 @@ export function startContribution(): void {
         });
         return showErrors(ficheForm, named.length ? named : [{ message: reply.body?.error?.message ?? '' }]);
       }
-      if (reply.status !== 201) return failure(ficheForm, null, reply);
+      if (reply.status !== (edited ? 200 : 201)) return failure(ficheForm, null, reply);
       showSuccess({ title: organisation?.name ?? '' }, [], 'fiche.sent');
       // The form shows the published fiche again: the proposal waits under "my submissions".
-      await Promise.all([loadFiche(), loadMine()]);
+      if (edited) stopFicheEdit();
+      else void loadFiche();
+      await loadMine();
     } catch (error) {
       failure(ficheForm, error, reply);
     } finally {
