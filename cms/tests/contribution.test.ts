@@ -182,6 +182,10 @@ describe.each(testDatabases())('member cities contribute, editors moderate, on %
       expect(proposed.status).toBe(201);
       expect(proposed.body.data).toMatchObject({ kind: 'actor-update', status: 'submitted', content: { description: 'A fund for cities.' } });
       expect((await kb(cms, `/actors/${ORG_B}?locale=en`)).body.data.description).toBe('A test funder.');
+      // The editor sees each proposed field beside the fiche as published in that language; the contributor does not need to.
+      const seen = await editorAdmin(`/moderation/submissions/${proposed.body.data.id}`);
+      expect(seen.body.data.current).toEqual({ description: 'A test funder.', website: null });
+      expect(proposed.body.data).not.toHaveProperty('current');
       const accepted = await editorAdmin(`/moderation/submissions/${proposed.body.data.id}/accept`, { method: 'POST', body: '{}' });
       expect(accepted.status).toBe(200);
       expect((await kb(cms, `/actors/${ORG_B}?locale=en`)).body.data).toMatchObject({ description: 'A fund for cities.', website: 'https://fonds.example' });

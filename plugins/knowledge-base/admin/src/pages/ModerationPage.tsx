@@ -10,6 +10,8 @@ type Row = { id: string; kind: string; status: string; locale: string; title: st
 type Organisation = { documentId: string; slug: string; name: string };
 type Detail = Row & {
   content: Record<string, unknown> | null;
+  /** A fiche proposal's fields as published now, beside what is proposed. */
+  current?: Record<string, unknown>;
   comment: string | null;
   attachments: { id: number; name: string; mime: string; url: string }[];
   duplicates: { documentId: string; slug: string; title: string; locale: string; published: boolean; reason: string; status?: string }[];
@@ -72,6 +74,8 @@ export const ModerationPage = () => {
       setNotice({ kind: 'danger', text: errorText(error) });
     }
   };
+
+  const text = (value: unknown) => (value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
 
   if (!rows) return <Page.Loading />;
   const status = (s: string) => t(`moderation.status.${s}`, s);
@@ -146,11 +150,22 @@ export const ModerationPage = () => {
                   {t(`moderation.kind.${detail.kind}`, detail.kind)} · {detail.locale} · {status(detail.status)} · {detail.contributor}
                 </Typography>
                 <Box marginTop={4} tag="dl">
-                  {Object.entries(detail.content ?? {}).filter(([, v]) => v !== null && v !== '').map(([key, value]) => (
+                  {Object.entries(detail.content ?? {}).filter(([key, v]) => (v !== null && v !== '') || detail.current?.[key]).map(([key, value]) => (
                     <Box key={key} marginBottom={2}>
                       <Typography variant="sigma" tag="dt">{key}</Typography>
                       {/* Shown as text: contributors' content is never rendered as HTML here. */}
-                      <Typography tag="dd" style={{ whiteSpace: 'pre-wrap' }}>{typeof value === 'string' ? value : JSON.stringify(value)}</Typography>
+                      {detail.current ? (
+                        <>
+                          <Typography tag="dd" textColor="neutral600" style={{ whiteSpace: 'pre-wrap' }} data-current={key}>
+                            {t('moderation.current', 'Published now')}: {text(detail.current[key]) || '—'}
+                          </Typography>
+                          <Typography tag="dd" style={{ whiteSpace: 'pre-wrap' }} data-proposed={key}>
+                            {t('moderation.proposed', 'Proposed')}: {text(value) || '—'}
+                          </Typography>
+                        </>
+                      ) : (
+                        <Typography tag="dd" style={{ whiteSpace: 'pre-wrap' }}>{text(value)}</Typography>
+                      )}
                     </Box>
                   ))}
                 </Box>

@@ -268,6 +268,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           ];
         }
       }
+      // Editors weigh a fiche proposal against the fiche as published in the proposal's language.
+      let current: Doc | null = null;
+      if (submission.kind === 'actor-update' && audience === 'editor') {
+        const fiche = (await strapi.documents(ACTOR as any).findOne({ documentId: submission.organisationId, locale: submission.locale, status: 'published' } as any)) as Doc | null;
+        current = Object.fromEntries(Object.keys(submission.proposed ?? {}).map((k) => [k, fiche?.[k] ?? null]));
+      }
       const editable = audience === 'contributor' && CONTRIBUTOR_EDITABLE.includes(submission.status);
       return {
         id: submission.documentId,
@@ -290,7 +296,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           from: e.fromStatus, to: e.toStatus, at: e.createdAt, by: e.byKind, comment: e.comment,
           ...(audience === 'editor' ? { byName: e.byName } : {}),
         })),
-        ...(audience === 'editor' ? { caseStudyDocumentId: submission.caseStudyDocumentId, contributorUserId: submission.contributorUserId } : {}),
+        ...(audience === 'editor' ? { caseStudyDocumentId: submission.caseStudyDocumentId, contributorUserId: submission.contributorUserId, ...(current ? { current } : {}) } : {}),
       };
     },
   };

@@ -1,0 +1,109 @@
+/**
+ * The editors' Moderation page in real Chromium, on a real CMS with its admin panel built:
+ * sign in, the queue, a case study beside the published entry it looks like, a request for
+ * changes refused without a message and sent with one, a fiche proposal beside the fiche as
+ * published, accepted. What each click did is checked through the API and the e-mails.
+ * The page does not depend on the database: SQLite only.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { buildCms } from '../../scripts/lib/cms';
+import { describeWithBrowser, launchBrowser } from '../../site/__tests__/test-utils/browser';
+import { ADMIN, TestCms } from './harness';
+import { SmtpSink } from './smtp-sink';
+import { caseStudy, kb, onboard } from './contributors';
+import { translate } from '../../plugins/knowledge-base/server/src/translations';
+
+const FIXTURES = join(__dirname, 'fixtures', 'seed');
+const CONTRIBUTOR = 'mairie@fixtureville.example';
+const TITLE = 'Collecte des déchets à Fixtureville, deuxième phase';
+
+describeWithBrowser('the Moderation admin page, in Chromium', () => {
+  const cms = new TestCms('sqlite');
+  const smtp = new SmtpSink();
+  let browser: Browser;
+  let page: Page;
+  const submissions = async (status: string) =>
+    ((await (await cms.admin(`/knowledge-base/moderation/submissions?status=${status}`)).json()) as any).data as { id: string; kind: string; status: string; title: string }[];
+
+  beforeAll(async () => {
+    // The admin panel is built only for this suite (about a minute), then reused while its sources stay the same.
+    buildCms({ admin: true });
+    await smtp.start();
+    Object.assign(cms.env, {
+      SERVE_ADMIN_PANEL: 'true',
+      SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), EMAIL_FROM: 'guide@aimf.example',
+      KB_SITE_URL: 'https://guide.example', KB_EDITOR_EMAILS: 'moderation@aimf.example',
+    });
+    await cms.seed(FIXTURES);
+    await cms.start();
+    const jwt = await onboard(cms, smtp, CONTRIBUTOR, 'ville-fixture', 'fr');
+    // Same city and a title close to the published "Collecte des déchets à Fixtureville": a look-alike.
+    const created = await kb(cms, '/contribution/submissions', { method: 'POST', jwt, body: JSON.stringify({ data: caseStudy({ title: TITLE, partners: [] }) }) });
+    expect(created.status).toBe(201);
+    const proposed = await kb(cms, '/contribution/actor-updates', {
+      method: 'POST', jwt, body: JSON.stringify({ data: { locale: 'fr', description: 'Une ville qui trie ses déchets avec ses habitants.' } }),
+    });
+    expect(proposed.status).toBe(201);
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' })).newPage();
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await cms.dispose();
+    await smtp.stop();
+  });
+
+  it('signs the editor in and shows the queue of what waits, with the look-alike counted', async () => {
+    await page.goto(`${cms.url}/admin/auth/login`);
+    await page.fill('input[name="email"]', ADMIN.email);
+    await page.fill('input[name="password"]', ADMIN.password);
+    await page.click('button[type="submit"]');
+    await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+    await page.goto(`${cms.url}/admin/plugins/knowledge-base/moderation`);
+    await page.getByRole('heading', { name: 'Moderation', level: 1 }).waitFor();
+    const row = page.getByRole('row', { name: new RegExp(TITLE) });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('1 look-alike(s)');
+    await expect(row.textContent()).resolves.toContain('Ville fixture');
+    await expect(page.getByRole('row', { name: /Ville fixture/ }).count()).resolves.toBe(2);
+  });
+
+  it('opens a case study beside the published entry it looks like, and requests changes only with a message', async () => {
+    await page.getByRole('button', { name: TITLE }).click();
+    await page.getByRole('heading', { name: TITLE, level: 2 }).waitFor();
+    const detail = page.locator('h2', { hasText: TITLE }).locator('..');
+    await expect(detail.textContent()).resolves.toContain('Case study · fr · submitted');
+    await expect(detail.locator('li', { hasText: 'Collecte des déchets à Fixtureville (fr, published)' }).textContent()).resolves.toContain('same city, similar title');
+
+    // No message: the server's field-level refusal is shown, nothing changes.
+    await page.getByRole('button', { name: 'Request changes' }).click();
+    const notice = page.getByRole('status').filter({ hasText: /./ });
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toBe(translate('en', 'error.required'));
+    expect((await submissions('submitted')).find((s) => s.title === TITLE)).toBeDefined();
+
+    await page.getByLabel('Message to the contributor').fill('Précisez le budget annuel.');
+    await page.getByRole('button', { name: 'Request changes' }).click();
+    await page.getByText('Changes requested; the contributor has been told.').waitFor();
+    expect((await submissions('changes-requested')).map((s) => s.title)).toEqual([TITLE]);
+    const mail = await smtp.waitFor((m) => m.to.includes(CONTRIBUTOR) && m.text.includes('Précisez le budget annuel.'));
+    expect(mail.subject).toContain(TITLE);
+    // The default filter shows what waits for an editor: the case study has left it.
+    await expect(page.getByRole('row', { name: new RegExp(TITLE) }).count()).resolves.toBe(0);
+  });
+
+  it('shows a fiche proposal beside the fiche as published, and accepting it publishes the change', async () => {
+    await page.getByRole('button', { name: 'Ville fixture' }).click();
+    await page.getByRole('heading', { name: 'Ville fixture', level: 2 }).waitFor();
+    await expect(page.getByText('Published now: Une ville de test.').count()).resolves.toBe(1);
+    await expect(page.getByText('Proposed: Une ville qui trie ses déchets avec ses habitants.').count()).resolves.toBe(1);
+
+    await page.getByRole('button', { name: 'Accept and publish' }).click();
+    await page.getByText('Accepted and published.').waitFor();
+    const fiche = await kb(cms, '/actors/ville-fixture?locale=fr');
+    expect(fiche.body.data.description).toBe('Une ville qui trie ses déchets avec ses habitants.');
+    expect((await submissions('accepted')).map((s) => s.kind)).toEqual(['actor-update']);
+    await page.getByText('Nothing to moderate with these filters.').waitFor();
+  });
+});
