@@ -174,6 +174,9 @@ describeWithBrowser('the contribution page, in Chromium against a real CMS', () 
     await tabTo('input[name="sdgs"][value="11"]');
     await page.keyboard.press('Space');
     await typeInto('#c-partner-0', 'Fonds fixture');
+    // The guide's actors are suggested from a file fetched when a partner field is first used, not carried by the page.
+    await page.waitForFunction(() => [...document.querySelectorAll('#c-actors option')].map((o) => (o as HTMLOptionElement).value).join('|') === 'Fonds fixture|Ville fixture');
+    expect(await (await fetch(`${site.url}/fr/contribuer/`)).text()).not.toContain('Fonds fixture');
     await tabTo('[data-add-row="partners"]');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Association des habitants');
@@ -269,6 +272,7 @@ describeWithBrowser('the contribution page, in Chromium against a real CMS', () 
 
     // Cancelling leaves the form as it was and gives the focus back.
     await edit.click();
+    await page.locator('#form-title', { hasText: 'Modifier' }).waitFor();
     await expect(page.locator('#c-title').inputValue()).resolves.toBe('Collecte des déchets à Fixtureville, deuxième phase');
     await page.click('[data-cancel-edit]');
     await expect(page.locator('#c-title').inputValue()).resolves.toBe('');
@@ -276,6 +280,7 @@ describeWithBrowser('the contribution page, in Chromium against a real CMS', () 
     await expect(page.evaluate(() => document.activeElement?.hasAttribute('data-edit'))).resolves.toBe(true);
 
     await page.keyboard.press('Enter');
+    await page.locator('#form-title', { hasText: 'Modifier' }).waitFor();
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('form-title');
     await expect(page.locator('#form-title').textContent()).resolves.toBe('Modifier « Collecte des déchets à Fixtureville, deuxième phase »');
     await expect(page.locator('[data-form-intro]').textContent()).resolves.toContain('Les fichiers ajoutés s\'ajoutent aux 1 déjà joints.');

@@ -11,7 +11,8 @@ interface Config {
   api: string;
   locale: string;
   intl: string;
-  actors: { slug: string; name: string }[];
+  /** The guide's actors (name and slug) for the partner suggestions, a file fetched when first needed. */
+  actorsUrl: string;
   caseStudyUrls: Record<string, string>;
   /** The parts of its actor fiche an organisation may propose to change. */
   ficheFields: string[];
@@ -24,6 +25,10 @@ interface Config {
 interface Problem {
   id?: string;
   message: string;
+}
+interface Actor {
+  slug: string;
+  name: string;
 }
 interface Reply {
   status: number;
@@ -250,7 +255,7 @@ export function startContribution(): void {
           edit.className = 'secondary';
           edit.dataset.edit = s.id;
           edit.textContent = t(s.status === 'changes-requested' ? 'mine.revise' : 'mine.edit');
-          edit.addEventListener('click', () => (s.kind === 'case-study' ? startEdit(s) : void startFicheEdit(s)));
+          edit.addEventListener('click', () => void (s.kind === 'case-study' ? startEdit(s) : startFicheEdit(s)));
           item.append(edit);
         }
         return item;
@@ -325,12 +330,28 @@ export function startContribution(): void {
   });
 
   // ---- partners: the guide's actors offered as the contributor types ----
-  $('#c-actors', root).replaceChildren(
-    ...config.actors.map((actor) => {
-      const option = document.createElement('option');
-      option.value = actor.name;
-      return option;
-    }),
+  let actorList: Promise<Actor[]> | undefined;
+  /** The guide's actors, fetched once; on failure none (partners then go as names) and the next call tries again. */
+  const actors = (): Promise<Actor[]> =>
+    (actorList ??= fetch(config.actorsUrl)
+      .then((response) => (response.ok ? (response.json() as Promise<Actor[]>) : Promise.reject(new Error(String(response.status)))))
+      .catch(() => {
+        actorList = undefined;
+        return [];
+      }));
+  $('[data-rows="partners"]', root).addEventListener(
+    'focusin',
+    () =>
+      void actors().then((list) =>
+        $('#c-actors', root).replaceChildren(
+          ...list.map((actor) => {
+            const option = document.createElement('option');
+            option.value = actor.name;
+            return option;
+          }),
+        ),
+      ),
+    { once: true },
   );
 
   // ---- more rows of partners, results, links ----
@@ -373,7 +394,7 @@ export function startContribution(): void {
   };
 
   /** The form filled with what the submission holds now. */
-  const fill = (content: any, locale: string) => {
+  const fill = (content: any, locale: string, known: Actor[]) => {
     form.reset();
     clearErrors(form);
     localeSelect.value = locale;
@@ -382,7 +403,7 @@ export function startContribution(): void {
     for (const box of $$<HTMLInputElement>('input[name="themes"]', form)) box.checked = themes.has(box.value);
     const sdgs = new Set<string>((content.sdgs ?? []).map(String));
     for (const box of $$<HTMLInputElement>('input[name="sdgs"]', form)) box.checked = sdgs.has(box.value);
-    const actorName = new Map(config.actors.map((a) => [a.slug, a.name]));
+    const actorName = new Map(known.map((a) => [a.slug, a.name]));
     const partners: any[] = content.partners ?? [];
     showRows('partners', partners.length);
     partners.forEach((p, i) => setValue(`c-partner-${i}`, 'actor' in p ? actorName.get(p.actor) ?? p.actor : p.name));
@@ -395,10 +416,12 @@ export function startContribution(): void {
     links.forEach((l, i) => ['label', 'url'].forEach((k) => setValue(`c-link-${i}-${k}`, l[k])));
   };
 
-  function startEdit(submission: any) {
+  async function startEdit(submission: any) {
+    // Partners are stored by slug and shown by name.
+    const known = await actors();
     editing = { id: submission.id, title: submission.title ?? '', attached: (submission.attachments ?? []).length };
     success.hidden = true;
-    fill(submission.content, submission.locale);
+    fill(submission.content, submission.locale, known);
     // A submission keeps its language: the API refuses to change it.
     localeSelect.disabled = true;
     formTitle.textContent = t('form.editTitle', { title: editing.title });
@@ -440,7 +463,7 @@ export function startContribution(): void {
   };
 
   /** The form as the API's `data`, and where each list item sits in the page (for the server's errors). */
-  const collect = () => {
+  const collect = (known: Actor[]) => {
     const problems: Problem[] = [];
     const data: Record<string, unknown> = { locale: value('c-locale'), title: value('c-title'), summary: value('c-summary') };
     for (const name of ['body', 'city'] as const) if (value(`c-${name}`)) data[name] = value(`c-${name}`);
@@ -454,7 +477,7 @@ export function startContribution(): void {
     if (checked('sdgs').length) data.sdgs = checked('sdgs').map(Number);
 
     const where: Record<string, number[]> = { partners: [], results: [], links: [] };
-    const byName = new Map(config.actors.map((a) => [a.name.toLocaleLowerCase(), a.slug]));
+    const byName = new Map(known.map((a) => [a.name.toLocaleLowerCase(), a.slug]));
     const partners = visibleRows('partners').flatMap((row) => {
       const name = value(`c-partner-${rowIndex(row)}`);
       if (!name) return [];
@@ -522,7 +545,7 @@ export function startContribution(): void {
     success.hidden = true;
     // The honeypot is never sent (the API refuses unknown fields): a filled one stops here.
     if ($<HTMLInputElement>('#c-leave-empty', form).value) return showFormError(form, t('error.honeypot'));
-    const { data, files, where, problems } = collect();
+    const { data, files, where, problems } = collect(await actors());
     const all = [...checkControls(form), ...problems];
     if (all.length) return showErrors(form, all);
     clearErrors(form);
