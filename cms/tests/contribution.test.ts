@@ -154,6 +154,9 @@ describe.each(testDatabases())('member cities contribute, editors moderate, on %
       const resubmitted = await kb(cms, `/contribution/submissions/${submission.id}`, { method: 'PUT', jwt: jwt.a, body: json({ data: { summary: 'Budget : 40 000 €. Des composteurs de quartier.' } }) });
       expect(resubmitted.status).toBe(200);
       expect(resubmitted.body.data).toMatchObject({ status: 'resubmitted', editable: false });
+      // The editor sees what changed since asking for changes.
+      expect((await editorAdmin(`/moderation/submissions/${submission.id}`)).body.data.changedSinceRequest).toEqual(['summary']);
+      expect(resubmitted.body.data).not.toHaveProperty('changedSinceRequest');
       // Resubmitted: the contributor waits for the editors.
       expect((await kb(cms, `/contribution/submissions/${submission.id}`, { method: 'PUT', jwt: jwt.a, body: json({ data: { summary: 'Encore.' } }) })).status).toBe(403);
 

@@ -2,7 +2,7 @@
  * The editors' Moderation page in real Chromium, on a real CMS with its admin panel built:
  * sign in, the queue, a case study beside the published entry it looks like, a request for
  * changes refused without a message and sent with one, a fiche proposal beside the fiche as
- * published, accepted. What each click did is checked through the API and the e-mails.
+ * published, accepted, and the resubmission showing what changed since, accepted. What each click did is checked through the API and the e-mails.
  * The page does not depend on the database: SQLite only.
  */
 import { join } from 'node:path';
@@ -23,6 +23,7 @@ describeWithBrowser('the Moderation admin page, in Chromium', () => {
   const smtp = new SmtpSink();
   let browser: Browser;
   let page: Page;
+  let jwt = '';
   const submissions = async (status: string) =>
     ((await (await cms.admin(`/knowledge-base/moderation/submissions?status=${status}`)).json()) as any).data as { id: string; kind: string; status: string; title: string }[];
 
@@ -37,7 +38,7 @@ describeWithBrowser('the Moderation admin page, in Chromium', () => {
     });
     await cms.seed(FIXTURES);
     await cms.start();
-    const jwt = await onboard(cms, smtp, CONTRIBUTOR, 'ville-fixture', 'fr');
+    jwt = await onboard(cms, smtp, CONTRIBUTOR, 'ville-fixture', 'fr');
     // Same city and a title close to the published "Collecte des déchets à Fixtureville": a look-alike.
     const created = await kb(cms, '/contribution/submissions', { method: 'POST', jwt, body: JSON.stringify({ data: caseStudy({ title: TITLE, partners: [] }) }) });
     expect(created.status).toBe(201);
@@ -105,5 +106,23 @@ describeWithBrowser('the Moderation admin page, in Chromium', () => {
     expect(fiche.body.data.description).toBe('Une ville qui trie ses déchets avec ses habitants.');
     expect((await submissions('accepted')).map((s) => s.kind)).toEqual(['actor-update']);
     await page.getByText('Nothing to moderate with these filters.').waitFor();
+  });
+
+  it('shows what a resubmission changed since the request for changes, then accepts it', async () => {
+    const [asked] = await submissions('changes-requested');
+    const resubmitted = await kb(cms, `/contribution/submissions/${asked.id}`, {
+      method: 'PUT', jwt, body: JSON.stringify({ data: { summary: 'Budget annuel : 40 000 €. Des composteurs de quartier.' } }),
+    });
+    expect(resubmitted.status).toBe(200);
+    await page.reload();
+    await page.getByRole('button', { name: TITLE }).click();
+    await page.getByText('Changed since you asked for changes: summary').waitFor();
+    await expect(page.locator('dt', { hasText: 'summary' }).textContent()).resolves.toContain('changed');
+    await expect(page.locator('dt', { hasText: 'title' }).textContent()).resolves.not.toContain('changed');
+
+    await page.getByRole('button', { name: 'Accept and publish' }).click();
+    await page.getByText('Accepted and published.').waitFor();
+    const slug = (await (await cms.admin(`/knowledge-base/moderation/submissions/${asked.id}`)).json() as any).data.content.slug;
+    await expect(kb(cms, `/case-studies/${slug}?locale=fr`).then((r) => r.body.data.summary)).resolves.toBe('Budget annuel : 40 000 €. Des composteurs de quartier.');
   });
 });

@@ -12,6 +12,8 @@ type Detail = Row & {
   content: Record<string, unknown> | null;
   /** A fiche proposal's fields as published now, beside what is proposed. */
   current?: Record<string, unknown>;
+  /** Resubmitted: the fields (and `attachments`) that differ from what the editor saw when asking for changes. */
+  changedSinceRequest?: string[];
   comment: string | null;
   attachments: { id: number; name: string; mime: string; url: string }[];
   duplicates: { documentId: string; slug: string; title: string; locale: string; published: boolean; reason: string; status?: string }[];
@@ -149,10 +151,21 @@ export const ModerationPage = () => {
                 <Typography textColor="neutral600" tag="p">
                   {t(`moderation.kind.${detail.kind}`, detail.kind)} · {detail.locale} · {status(detail.status)} · {detail.contributor}
                 </Typography>
+                {detail.changedSinceRequest && (
+                  <Box marginTop={3} padding={3} background="warning100" hasRadius>
+                    <Typography data-changed-since>
+                      {detail.changedSinceRequest.length
+                        ? t('moderation.changedSince', 'Changed since you asked for changes: {fields}', { fields: detail.changedSinceRequest.join(', ') })
+                        : t('moderation.unchangedSince', 'Nothing changed since you asked for changes.')}
+                    </Typography>
+                  </Box>
+                )}
                 <Box marginTop={4} tag="dl">
                   {Object.entries(detail.content ?? {}).filter(([key, v]) => (v !== null && v !== '') || detail.current?.[key]).map(([key, value]) => (
                     <Box key={key} marginBottom={2}>
-                      <Typography variant="sigma" tag="dt">{key}</Typography>
+                      <Typography variant="sigma" tag="dt">
+                        {key} {detail.changedSinceRequest?.includes(key) && <Badge>{t('moderation.changed', 'changed')}</Badge>}
+                      </Typography>
                       {/* Shown as text: contributors' content is never rendered as HTML here. */}
                       {detail.current ? (
                         <>
@@ -171,7 +184,9 @@ export const ModerationPage = () => {
                 </Box>
                 {detail.attachments.length > 0 && (
                   <Box marginTop={2}>
-                    <Typography variant="delta" tag="h3">{t('moderation.files', 'Files')}</Typography>
+                    <Typography variant="delta" tag="h3">
+                      {t('moderation.files', 'Files')} {detail.changedSinceRequest?.includes('attachments') && <Badge>{t('moderation.changed', 'changed')}</Badge>}
+                    </Typography>
                     <ul>{detail.attachments.map((f) => <li key={f.id}><a href={f.url} target="_blank" rel="noreferrer">{f.name}</a> ({f.mime})</li>)}</ul>
                   </Box>
                 )}

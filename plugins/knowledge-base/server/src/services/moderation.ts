@@ -76,10 +76,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await strapi.documents(ACTOR as any).publish({ documentId: organisation, locale } as any);
         }
       }
+      // What the editor saw when asking for changes, so the resubmission shows what changed since.
+      let reviewed: Doc | undefined;
+      if (action === 'request-changes') {
+        const full = await strapi.db.query(SUBMISSION).findOne({ where: { id: submission.id }, populate: { attachments: true } });
+        const seen = await plugin().service('submissions').view(full, 'editor');
+        reviewed = { content: seen.content, attachments: seen.attachments.map((f: Doc) => f.id) };
+      }
       // Only move on if nobody decided in between (two editors on the same submission).
       const moved = await strapi.db.query(SUBMISSION).updateMany({
         where: { id: submission.id, status: submission.status },
-        data: { status: to, lastComment: comment || null },
+        data: { status: to, lastComment: comment || null, ...(reviewed ? { reviewed } : {}) },
       });
       if (!moved.count) throw new SubmissionLocked(submission.status);
       const name = [editor.firstname, editor.lastname].filter(Boolean).join(' ') || editor.email || `editor ${editor.id}`;

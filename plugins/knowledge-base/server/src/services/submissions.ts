@@ -56,6 +56,14 @@ const slugify = (title: string) =>
 
 const CASE_STUDY_TEXT = ['title', 'summary', 'body', 'city', 'country', 'yearStart', 'yearEnd', 'stage', 'sdgs', 'results', 'lessons', 'links'];
 
+/** The fields of `now` (and `attachments`, as file ids) that differ from the `reviewed` snapshot. */
+export function changedFields(reviewed: { content?: Doc | null; attachments?: number[] }, now: Doc | null, attachmentIds: number[]): string[] {
+  const before: Doc = { ...(reviewed.content ?? {}), attachments: reviewed.attachments ?? [] };
+  const after: Doc = { ...(now ?? {}), attachments: attachmentIds };
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return [...new Set([...Object.keys(after), ...Object.keys(before)])].filter((key) => !same(before[key], after[key]));
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const plugin = () => strapi.plugin('knowledge-base');
   const caseStudies = () => strapi.documents(CASE_STUDY as any);
@@ -275,6 +283,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         current = Object.fromEntries(Object.keys(submission.proposed ?? {}).map((k) => [k, fiche?.[k] ?? null]));
       }
       const editable = audience === 'contributor' && CONTRIBUTOR_EDITABLE.includes(submission.status);
+      const attachments = [...(submission.attachments ?? [])].sort((a: Doc, b: Doc) => (a.id as number) - (b.id as number));
+      const shown = submission.kind === 'case-study' ? content : submission.proposed;
       return {
         id: submission.documentId,
         kind: submission.kind as SubmissionKind,
@@ -286,17 +296,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         updatedAt: submission.updatedAt,
         editable,
         comment: submission.lastComment ?? null,
-        content: submission.kind === 'case-study' ? content : submission.proposed,
-        attachments: [...(submission.attachments ?? [])]
-          .sort((a: Doc, b: Doc) => (a.id as number) - (b.id as number))
-          .map((f: Doc) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, url: f.url })),
+        content: shown,
+        attachments: attachments.map((f: Doc) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, url: f.url })),
         // Recomputed for the reader: a contributor never learns of another organisation's drafts.
         duplicates: content ? await this.duplicates(content as any, audience === 'editor' ? 'editor' : submission.organisationId, submission.caseStudyDocumentId) : [],
         history: events.map((e) => ({
           from: e.fromStatus, to: e.toStatus, at: e.createdAt, by: e.byKind, comment: e.comment,
           ...(audience === 'editor' ? { byName: e.byName } : {}),
         })),
-        ...(audience === 'editor' ? { caseStudyDocumentId: submission.caseStudyDocumentId, contributorUserId: submission.contributorUserId, ...(current ? { current } : {}) } : {}),
+        ...(audience === 'editor'
+          ? {
+              caseStudyDocumentId: submission.caseStudyDocumentId,
+              contributorUserId: submission.contributorUserId,
+              ...(current ? { current } : {}),
+              // Back from the contributor: which fields (and whether the files) differ from what the editor saw.
+              ...(submission.status === 'resubmitted' && submission.reviewed
+                ? { changedSinceRequest: changedFields(submission.reviewed, shown, attachments.map((f: Doc) => f.id)) }
+                : {}),
+            }
+          : {}),
       };
     },
   };
