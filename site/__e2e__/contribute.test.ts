@@ -331,6 +331,14 @@ describeWithBrowser('the contribution page, in Chromium against a real CMS', () 
       results: [{ indicator: 'points de collecte ouverts', value: 6 }], links: [{ label: 'Présentation', url: 'https://example.org/collecte' }],
     });
     expect(stored.data.attachments.map((f: { name: string }) => f.name)).toEqual(['atelier.png', 'plan.png']);
+
+    // Accepted: "my submissions" links to its page in the guide.
+    expect((await cms.admin(`/knowledge-base/moderation/submissions/${queue.data[0].id}/accept`, { method: 'POST', body: '{}' })).status).toBe(200);
+    await page.reload();
+    const link = page.locator('[data-mine] li', { hasText: 'deuxième phase' }).locator('a.published-link');
+    await link.waitFor();
+    await expect(link.textContent()).resolves.toBe('Voir sa page dans le guide');
+    await expect(link.getAttribute('href')).resolves.toBe(`/fr/case-studies/${stored.data.content.slug}/`);
   });
 
   it('proposes changes to the organisation’s fiche, starting from the published one in the chosen language', async () => {

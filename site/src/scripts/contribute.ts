@@ -249,6 +249,16 @@ export function startContribution(): void {
         const comments = (s.history ?? []).filter((h: any) => h.by === 'editor' && h.comment).map((h: any) => h.comment as string);
         if (!comments.length && s.comment) comments.push(s.comment);
         for (const comment of comments) item.append(line(t('mine.comment', { comment }), 'editor-comment'));
+        // Accepted: its page on the guide (online once the site has rebuilt, within a minute).
+        if (s.status === 'accepted' && s.kind === 'case-study' && s.content?.slug) {
+          const link = document.createElement('a');
+          link.href = (config.caseStudyUrls[s.locale] ?? config.caseStudyUrls[config.locale]).replace('{slug}', encodeURIComponent(s.content.slug));
+          link.textContent = t('mine.view');
+          link.className = 'published-link';
+          const p = document.createElement('p');
+          p.append(link);
+          item.append(p);
+        }
         if (s.editable && s.content) {
           const edit = document.createElement('button');
           edit.type = 'button';
