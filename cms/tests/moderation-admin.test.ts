@@ -116,9 +116,10 @@ describeWithBrowser('the Moderation admin page, in Chromium', () => {
     expect(resubmitted.status).toBe(200);
     await page.reload();
     await page.getByRole('button', { name: TITLE }).click();
-    await page.getByText('Changed since you asked for changes: summary').waitFor();
-    await expect(page.locator('dt', { hasText: 'summary' }).textContent()).resolves.toContain('changed');
-    await expect(page.locator('dt', { hasText: 'title' }).textContent()).resolves.not.toContain('changed');
+    // Fields are named in the editor's language (here English).
+    await page.getByText('Changed since you asked for changes: Summary').waitFor();
+    await expect(page.locator('dt', { hasText: 'Summary' }).textContent()).resolves.toContain('changed');
+    await expect(page.locator('dt', { hasText: 'Title' }).textContent()).resolves.not.toContain('changed');
 
     await page.getByRole('button', { name: 'Accept and publish' }).click();
     await page.getByText('Accepted and published.').waitFor();

@@ -77,6 +77,8 @@ export const ModerationPage = () => {
     }
   };
 
+  /** A content field's name in the editor's language (the API's key when it has none). */
+  const label = (key: string) => t(`moderation.field.${key}`, key);
   const text = (value: unknown) => (value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
 
   if (!rows) return <Page.Loading />;
@@ -155,7 +157,7 @@ export const ModerationPage = () => {
                   <Box marginTop={3} padding={3} background="warning100" hasRadius>
                     <Typography data-changed-since>
                       {detail.changedSinceRequest.length
-                        ? t('moderation.changedSince', 'Changed since you asked for changes: {fields}', { fields: detail.changedSinceRequest.join(', ') })
+                        ? t('moderation.changedSince', 'Changed since you asked for changes: {fields}', { fields: detail.changedSinceRequest.map(label).join(', ') })
                         : t('moderation.unchangedSince', 'Nothing changed since you asked for changes.')}
                     </Typography>
                   </Box>
@@ -164,7 +166,7 @@ export const ModerationPage = () => {
                   {Object.entries(detail.content ?? {}).filter(([key, v]) => (v !== null && v !== '') || detail.current?.[key]).map(([key, value]) => (
                     <Box key={key} marginBottom={2}>
                       <Typography variant="sigma" tag="dt">
-                        {key} {detail.changedSinceRequest?.includes(key) && <Badge>{t('moderation.changed', 'changed')}</Badge>}
+                        {label(key)} {detail.changedSinceRequest?.includes(key) && <Badge>{t('moderation.changed', 'changed')}</Badge>}
                       </Typography>
                       {/* Shown as text: contributors' content is never rendered as HTML here. */}
                       {detail.current ? (
