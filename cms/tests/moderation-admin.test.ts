@@ -73,9 +73,15 @@ describeWithBrowser('the Moderation admin page, in Chromium', () => {
   it('opens a case study beside the published entry it looks like, and requests changes only with a message', async () => {
     await page.getByRole('button', { name: TITLE }).click();
     await page.getByRole('heading', { name: TITLE, level: 2 }).waitFor();
+    // The detail opens below the queue and takes the focus.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('kb-moderation-detail');
     const detail = page.locator('h2', { hasText: TITLE }).locator('..');
     await expect(detail.textContent()).resolves.toContain('Case study · fr · submitted');
     await expect(detail.locator('li', { hasText: 'Collecte des déchets à Fixtureville (fr, published)' }).textContent()).resolves.toContain('same city, similar title');
+    // Lists read as lines, not JSON.
+    await expect(detail.locator('dt', { hasText: 'Results' }).locator('xpath=following-sibling::dd[1]').textContent()).resolves.toBe('composteurs installés: 14 composteurs (2023)');
+    await expect(detail.locator('dt', { hasText: 'Links' }).locator('xpath=following-sibling::dd[1]').textContent()).resolves.toBe('Présentation — https://example.org/compost');
+    await expect(detail.locator('dt', { hasText: 'SDGs' }).locator('xpath=following-sibling::dd[1]').textContent()).resolves.toBe('11, 12');
 
     // No message: the server's field-level refusal is shown, nothing changes.
     await page.getByRole('button', { name: 'Request changes' }).click();

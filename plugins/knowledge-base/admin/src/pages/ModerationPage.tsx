@@ -32,6 +32,8 @@ export const ModerationPage = () => {
   const [comment, setComment] = useState('');
   const [notice, setNotice] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
   const [invite, setInvite] = useState({ email: '', organisation: '', locale: 'fr' });
+  /** Counts submissions opened, so each opening moves the focus to the detail. */
+  const [opened, setOpened] = useState(0);
 
   const load = useCallback(async () => {
     const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][]).toString();
@@ -50,7 +52,13 @@ export const ModerationPage = () => {
   const open = async (id: string) => {
     setComment('');
     setDetail((await get<{ data: Detail }>(`/${PLUGIN_ID}/moderation/submissions/${id}`)).data.data);
+    setOpened((n) => n + 1);
   };
+  useEffect(() => {
+    const heading = document.getElementById('kb-moderation-detail');
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus();
+  }, [opened]);
 
   const errorText = (error: any) => error?.response?.data?.error?.details?.errors?.map((e: { message: string }) => e.message).join(' ') || error?.response?.data?.error?.message || String(error);
 
@@ -80,6 +88,22 @@ export const ModerationPage = () => {
   /** A content field's name in the editor's language (the API's key when it has none). */
   const label = (key: string) => t(`moderation.field.${key}`, key);
   const text = (value: unknown) => (value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
+  const empty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+  /** A submitted value as an editor reads it: short lists on a line, others an item a line, results and links spelled out, never raw JSON. */
+  const readable = (value: unknown): string => {
+    if (!Array.isArray(value)) return text(value);
+    const short = value.every((item) => typeof item === 'number' || (typeof item === 'string' && item.length <= 40));
+    return value
+      .map((item) => {
+        if (item === null || typeof item !== 'object') return text(item);
+        const o = item as Record<string, unknown>;
+        if ('indicator' in o) return [`${text(o.indicator)}:`, text(o.value), text(o.unit), o.year ? `(${text(o.year)})` : ''].filter(Boolean).join(' ');
+        if ('url' in o) return `${text(o.label)} — ${text(o.url)}`;
+        if ('actor' in o || 'name' in o) return text(o.actor ?? o.name);
+        return Object.values(o).map(text).filter(Boolean).join(' · ');
+      })
+      .join(short ? ', ' : '\n');
+  };
 
   if (!rows) return <Page.Loading />;
   const status = (s: string) => t(`moderation.status.${s}`, s);
@@ -115,7 +139,7 @@ export const ModerationPage = () => {
         </Flex>
 
         <Grid.Root gap={4}>
-          <Grid.Item col={detail ? 5 : 12} s={12} direction="column" alignItems="stretch">
+          <Grid.Item col={12} direction="column" alignItems="stretch">
             <Box background="neutral0" shadow="tableShadow" hasRadius>
               <Table colCount={4} rowCount={rows.length + 1}>
                 <Thead>
@@ -147,9 +171,10 @@ export const ModerationPage = () => {
           </Grid.Item>
 
           {detail && (
-            <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
+            <Grid.Item col={12} direction="column" alignItems="stretch">
               <Box background="neutral0" shadow="tableShadow" hasRadius padding={5}>
-                <Typography variant="beta" tag="h2">{detail.title}</Typography>
+                {/* Below the queue, full width; opening a submission brings its heading into view and focus. */}
+                <Typography variant="beta" tag="h2" id="kb-moderation-detail" tabIndex={-1} style={{ scrollMarginTop: '7rem' }}>{detail.title}</Typography>
                 <Typography textColor="neutral600" tag="p">
                   {t(`moderation.kind.${detail.kind}`, detail.kind)} · {detail.locale} · {status(detail.status)} · {detail.contributor}
                 </Typography>
@@ -163,7 +188,7 @@ export const ModerationPage = () => {
                   </Box>
                 )}
                 <Box marginTop={4} tag="dl">
-                  {Object.entries(detail.content ?? {}).filter(([key, v]) => (v !== null && v !== '') || detail.current?.[key]).map(([key, value]) => (
+                  {Object.entries(detail.content ?? {}).filter(([key, v]) => !empty(v) || detail.current?.[key]).map(([key, value]) => (
                     <Box key={key} marginBottom={2}>
                       <Typography variant="sigma" tag="dt">
                         {label(key)} {detail.changedSinceRequest?.includes(key) && <Badge>{t('moderation.changed', 'changed')}</Badge>}
@@ -179,7 +204,7 @@ export const ModerationPage = () => {
                           </Typography>
                         </>
                       ) : (
-                        <Typography tag="dd" style={{ whiteSpace: 'pre-wrap' }}>{text(value)}</Typography>
+                        <Typography tag="dd" style={{ whiteSpace: 'pre-wrap' }}>{readable(value)}</Typography>
                       )}
                     </Box>
                   ))}
