@@ -180,7 +180,7 @@ export const ModerationPage = () => {
                 </Typography>
                 {detail.changedSinceRequest && (
                   <Box marginTop={3} padding={3} background="warning100" hasRadius>
-                    <Typography data-changed-since>
+                    <Typography>
                       {detail.changedSinceRequest.length
                         ? t('moderation.changedSince', 'Changed since you asked for changes: {fields}', { fields: detail.changedSinceRequest.map(label).join(', ') })
                         : t('moderation.unchangedSince', 'Nothing changed since you asked for changes.')}
@@ -196,10 +196,10 @@ export const ModerationPage = () => {
                       {/* Shown as text: contributors' content is never rendered as HTML here. */}
                       {detail.current ? (
                         <>
-                          <Typography tag="dd" textColor="neutral600" style={{ whiteSpace: 'pre-wrap' }} data-current={key}>
+                          <Typography tag="dd" textColor="neutral600" style={{ whiteSpace: 'pre-wrap' }}>
                             {t('moderation.current', 'Published now')}: {text(detail.current[key]) || '—'}
                           </Typography>
-                          <Typography tag="dd" style={{ whiteSpace: 'pre-wrap' }} data-proposed={key}>
+                          <Typography tag="dd" style={{ whiteSpace: 'pre-wrap' }}>
                             {t('moderation.proposed', 'Proposed')}: {text(value) || '—'}
                           </Typography>
                         </>
