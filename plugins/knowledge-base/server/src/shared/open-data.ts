@@ -176,18 +176,33 @@ const normalize = (kind: ColumnKind, value: unknown): unknown => {
   return value;
 };
 
-/** A JSON value of a column → its CSV cell text. */
-export const csvCell = (kind: ColumnKind, value: unknown): string => {
-  if (value === null || value === undefined) return '';
+/**
+ * Cells a spreadsheet would run as a formula (OWASP: `=`, `+`, `-`, `@`, tab, carriage return),
+ * and cells that already start with the quote we add, so that removing one quote always gives
+ * the value back.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+const cellText = (kind: ColumnKind, value: unknown): string => {
   if (kind === 'list') return (value as unknown[]).map(String).join(LIST_SEPARATOR);
   if (kind === 'lines') return (value as unknown[]).map(String).join(LINES_SEPARATOR);
   if (kind === 'json') return JSON.stringify(value);
   return String(value);
 };
 
-const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+/** A JSON value of a column → its CSV cell text; text a spreadsheet would run as a formula gets a leading `'`. */
+export const csvCell = (kind: ColumnKind, value: unknown): string => {
+  if (value === null || value === undefined) return '';
+  // A number is read as a number, never a formula: a negative latitude or longitude stays one.
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  const text = cellText(kind, value);
+  return FORMULA_START.test(text) ? `'${text}` : text;
+};
 
-/** RFC 4180 (CRLF line ends, quotes doubled) with a UTF-8 byte order mark, so spreadsheets read Arabic and accents right. */
+/** Every cell quoted (OWASP): a spreadsheet that splits on ";" or tabs still sees one cell. */
+const quote = (cell: string) => `"${cell.replace(/"/g, '""')}"`;
+
+/** RFC 4180 (CRLF line ends, every cell quoted, quotes doubled) with a UTF-8 byte order mark, so spreadsheets read Arabic and accents right. */
 export const openDataCsv = (type: KbType, rows: OpenDataRow[]): string => {
   const columns = OPEN_DATA_COLUMNS[type];
   const lines = [columns.map((c) => c.name), ...rows.map((row) => columns.map((c) => csvCell(c.kind, row[c.name])))];
