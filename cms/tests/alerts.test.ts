@@ -1,9 +1,11 @@
 /**
  * Funding-call alerts end to end against a real Strapi and a real SMTP server: subscribe,
- * double opt-in, expiry, the digest as of a given instant, one-click unsubscribe, bad
- * input refused field by field in the caller's language, rate limits.
+ * double opt-in, expiry, the digest over days and weeks, one-click unsubscribe, bad
+ * input refused field by field in the caller's language, rate limits. The digest only runs
+ * near the server's clock, so time passes here by moving the stored instants back.
  */
 import { join } from 'node:path';
+import { pgQuery } from '../../scripts/lib/database-env';
 import { TestCms, api } from './harness';
 import { testDatabases } from './databases';
 import { SmtpSink } from './smtp-sink';
@@ -24,10 +26,41 @@ describe.each(testDatabases())('funding-call alerts on %s', (database) => {
   const mailbox = new SmtpSink();
   const subscribe = (body: unknown, headers: Record<string, string> = {}) =>
     api(cms, '/alerts', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  const digest = async (now: string) => {
-    const response = await cms.admin('/knowledge-base/alerts/digest', { method: 'POST', body: JSON.stringify({ now }) });
+  // The instant the tests pretend it is: reaching it moves every stored instant the digest reads back by the difference.
+  let pretended = Date.now();
+  const STORED_INSTANTS: Record<string, string[]> = {
+    kb_alert_subscriptions: ['confirmed_at', 'last_sent_at', 'confirm_by'],
+    kb_funding_calls: ['published_at', 'deadline'],
+  };
+  const travelTo = async (instant: string) => {
+    const ms = new Date(instant).getTime() - pretended;
+    expect(ms).toBeGreaterThanOrEqual(0);
+    pretended += ms;
+    for (const [table, columns] of Object.entries(STORED_INSTANTS)) {
+      for (const column of columns) {
+        if (database === 'sqlite') {
+          // eslint-disable-next-line @typescript-eslint/no-require-imports
+          const Sqlite = require('better-sqlite3');
+          const db = new Sqlite(cms.env.DATABASE_FILENAME);
+          try {
+            // Strapi keeps SQLite datetimes as milliseconds since 1970.
+            expect(db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${column} IS NOT NULL AND typeof(${column}) != 'integer'`).get().n).toBe(0);
+            db.prepare(`UPDATE ${table} SET ${column} = ${column} - ? WHERE ${column} IS NOT NULL`).run(ms);
+          } finally {
+            db.close();
+          }
+        } else {
+          await pgQuery(`UPDATE "${cms.env.DATABASE_SCHEMA}".${table} SET ${column} = ${column} - make_interval(secs => $1) WHERE ${column} IS NOT NULL`, [ms / 1000]);
+        }
+      }
+    }
+  };
+  /** The digest as if it were `instant`: run now, after moving the stored instants back. */
+  const digest = async (instant: string) => {
+    await travelTo(instant);
+    const response = await cms.admin('/knowledge-base/alerts/digest', { method: 'POST', body: JSON.stringify({ now: new Date().toISOString() }) });
     expect(response.status).toBe(200);
-    return ((await response.json()) as any).data as { sent: number; skipped: number; purged: number };
+    return ((await response.json()) as any).data as { sent: number; skipped: number; failed: number; purged: number; confirmationsSent: number };
   };
 
   beforeAll(async () => {
@@ -129,7 +162,7 @@ describe.each(testDatabases())('funding-call alerts on %s', (database) => {
     // Mid-December 2098 the fixture's "appel-ouvert" (deadline 1 January 2099) closes within 30 days;
     // the unconfirmed subscription is long past its 48 hours.
     const result = await digest('2098-12-15T07:00:00Z');
-    expect(result).toEqual({ sent: 2, skipped: 1, purged: 1 });
+    expect(result).toEqual({ sent: 2, skipped: 1, failed: 0, purged: 1, confirmationsSent: 0 });
 
     const reader = await mailbox.next('reader@example.org', 2);
     expect(reader.subject).toBe(translate('fr', 'alerts.mail.digest.subject', { count: 1 }));
@@ -151,7 +184,7 @@ describe.each(testDatabases())('funding-call alerts on %s', (database) => {
     // The pending subscription is gone: its confirmation link no longer works.
     expect((await fetch(linkIn(mailbox.to('pending@example.org')[0].text, 'confirm'))).status).toBe(400);
     // Nobody is due again the same day.
-    expect(await digest('2098-12-15T12:00:00Z')).toEqual({ sent: 0, skipped: 3, purged: 0 });
+    expect(await digest('2098-12-15T12:00:00Z')).toEqual({ sent: 0, skipped: 3, failed: 0, purged: 0, confirmationsSent: 0 });
   });
 
   it('unsubscribes in one click, deleting the address', async () => {
@@ -165,9 +198,9 @@ describe.each(testDatabases())('funding-call alerts on %s', (database) => {
     expect((await fetch(tampered, { method: 'POST' })).status).toBe(400);
     // The next day the daily reader gets nothing; the weekly one is not due yet.
     const before = mailbox.mails.length;
-    expect(await digest('2098-12-16T07:00:00Z')).toEqual({ sent: 0, skipped: 2, purged: 0 });
+    expect(await digest('2098-12-16T07:00:00Z')).toEqual({ sent: 0, skipped: 2, failed: 0, purged: 0, confirmationsSent: 0 });
     // A week later the weekly reader is due, but every call was already announced: no repeat.
-    expect(await digest('2098-12-22T07:00:00Z')).toEqual({ sent: 0, skipped: 2, purged: 0 });
+    expect(await digest('2098-12-22T07:00:00Z')).toEqual({ sent: 0, skipped: 2, failed: 0, purged: 0, confirmationsSent: 0 });
     expect(mailbox.mails.length).toBe(before);
   });
 

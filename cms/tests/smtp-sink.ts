@@ -52,10 +52,11 @@ export class SmtpSink {
     },
   });
 
-  async start() {
+  /** `port`: to bring mail back on the port a CMS was already given (a test of mail outages). */
+  async start(port?: number) {
     // A client killed mid-connection (the CMS stopped) resets its socket: not the sink's failure.
     this.server.on('error', () => undefined);
-    this.port = await freePort();
+    this.port = port ?? (await freePort());
     await new Promise<void>((resolve) => this.server.listen(this.port, '127.0.0.1', resolve));
     return this;
   }

@@ -3,7 +3,7 @@ import { KB_TYPES } from '../shared/content-types';
 import { textDirection, type Locale } from '../shared/locales';
 import { callerLocale, translate, type MessageKey } from '../translations';
 import { validationError } from '../validation/issues';
-import { parseSubscription } from '../validation/subscription';
+import { parseDigestRequest, parseSubscription } from '../validation/subscription';
 import { createRateLimit } from '../services/rate-limit';
 import { alertSettings } from '../services/alerts';
 
@@ -36,7 +36,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async subscribe(ctx: any) {
-      const body = ctx.request.body ?? {};
+      const body = (ctx.request.body ?? {}) as Record<string, unknown>;
       const form = ctx.is('application/x-www-form-urlencoded') === 'application/x-www-form-urlencoded';
       const lang = callerLocale({ locale: body.locale ?? ctx.query.locale }, ctx.get('accept-language'));
 
@@ -105,14 +105,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = page(done.locale, 'alerts.page.unsubscribed.title', [translate(done.locale, 'alerts.page.unsubscribed.text')]);
     },
 
-    /** Editors (and tests) run the digest now, or as of a given instant. */
+    /** Editors run the digest now, or as of an instant near the server's clock (DIGEST_WINDOW: a far-future one would purge pending subscriptions). */
     async digest(ctx: any) {
-      const raw = ctx.request.body?.now;
-      const now = raw === undefined ? new Date() : new Date(String(raw));
-      if (Number.isNaN(now.getTime())) {
-        throw validationError(callerLocale(ctx.query, ctx.get('accept-language')), 'alerts.error.invalid', [{ path: ['now'], key: 'error.malformed' }]);
-      }
-      ctx.body = { data: await alerts().digest(now) };
+      const { value, issues } = parseDigestRequest(ctx.request.body ?? {});
+      if (issues.length) throw validationError(callerLocale(ctx.query, ctx.get('accept-language')), 'alerts.error.invalid', issues);
+      ctx.body = { data: await alerts().digest(value.now) };
     },
   };
 };

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import type { AnswerCache } from '../services/answer-cache';
 import { KB_TYPES, type KbType } from '../shared/content-types';
 import { callerLocale, translate } from '../translations';
-import { validationError } from '../validation/issues';
+import { quoted, validationError } from '../validation/issues';
 import { parseListQuery, parseOneQuery } from '../validation/query';
 
 /** JSON as it goes out: kept serialized in the answer cache, so a cached answer costs no work. */
@@ -36,7 +36,7 @@ export const entryController = (type: KbType) => ({ strapi }: { strapi: Core.Str
         return entry ? serialized({ data: entry, meta: { locale: value.locale } }) : null;
       });
       if (!answer) {
-        throw new errors.NotFoundError(translate(lang, 'error.notFound', { type: KB_TYPES[type].path, slug: ctx.params.slug }));
+        throw new errors.NotFoundError(translate(lang, 'error.notFound', { type: KB_TYPES[type].path, slug: quoted(slug) }));
       }
       ctx.type = 'application/json';
       ctx.body = answer;

@@ -1,7 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { alertSettings } from './alerts';
 
-/** The funding-call digest runs on Strapi's cron (config `server.cron.enabled`), once a day by default. */
+/**
+ * The funding-call digest runs on Strapi's cron (config `server.cron.enabled`), once a day by default;
+ * it also sends again the confirmation links whose mail failed.
+ */
 export function registerAlertDigest(strapi: Core.Strapi) {
   const { schedule } = alertSettings();
   if (!schedule) return;
@@ -11,7 +14,7 @@ export function registerAlertDigest(strapi: Core.Strapi) {
       task: async () => {
         try {
           const result = await strapi.plugin('knowledge-base').service('alerts').digest(new Date());
-          strapi.log.info(`[knowledge-base] alert digest: ${result.sent} sent, ${result.skipped} skipped, ${result.purged} expired removed`);
+          strapi.log.info(`[knowledge-base] alert digest: ${result.sent} sent, ${result.failed} failed, ${result.skipped} skipped, ${result.purged} expired removed, ${result.confirmationsSent} confirmation(s) sent again`);
         } catch (error) {
           strapi.log.error(`[knowledge-base] alert digest failed: ${(error as Error).message}`);
         }

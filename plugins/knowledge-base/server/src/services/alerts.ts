@@ -26,6 +26,8 @@ const DUE_AFTER_MS: Record<AlertFrequency, number> = { daily: 20 * HOUR_MS, week
 
 type Doc = Record<string, any>;
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+const newToken = () => randomBytes(24).toString('base64url');
+const confirmDeadline = (now: Date) => new Date(now.getTime() + alertSettings().confirmHours * HOUR_MS).toISOString();
 
 const matches = (subscription: Doc, call: Doc): boolean => {
   const any = (wanted: string[] | null | undefined, has: string[]) => !wanted?.length || wanted.some((w) => has.includes(w));
@@ -73,11 +75,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     publicApiUrl,
 
-    /** Stores a pending subscription and mails its single-use confirmation link. */
+    /**
+     * Stores a pending subscription and mails its single-use confirmation link. The mail goes
+     * out after the answer: a failure is logged and the digest task sends a new link.
+     */
     async subscribe(input: SubscriptionInput, now = new Date()) {
-      const token = randomBytes(24).toString('base64url');
-      const settings = alertSettings();
-      const created = await store().create({
+      const token = newToken();
+      const created = (await store().create({
         data: {
           email: input.email,
           locale: input.locale,
@@ -86,22 +90,50 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           scopes: input.scopes,
           frequency: input.frequency,
           confirmTokenHash: sha256(token),
-          confirmBy: new Date(now.getTime() + settings.confirmHours * HOUR_MS).toISOString(),
+          confirmBy: confirmDeadline(now),
         } as any,
-      });
-      const l = input.locale;
+      })) as Doc;
+      void service.mailConfirmation(created, token);
+      return { documentId: created.documentId as string };
+    },
+
+    /**
+     * Mails the confirmation link of `token`; never throws. On failure the token is dropped (it
+     * reached no one), which marks the subscription for resendConfirmations.
+     */
+    async mailConfirmation(subscription: Doc, token: string): Promise<boolean> {
+      const l = subscription.locale as Locale;
       try {
         await send(
-          input.email,
+          subscription.email,
           translate(l, 'alerts.mail.confirm.subject'),
-          translate(l, 'alerts.mail.confirm.text', { link: link('confirm', token), hours: settings.confirmHours }),
+          translate(l, 'alerts.mail.confirm.text', { link: link('confirm', token), hours: alertSettings().confirmHours }),
         );
+        return true;
       } catch (error) {
-        // Nothing half-stored: without its confirmation mail the subscription could never be used.
-        await store().delete({ documentId: (created as Doc).documentId });
-        throw error;
+        strapi.log.error(`[knowledge-base] alert confirmation mail for subscription ${subscription.documentId} failed: ${(error as Error).message}; the next digest run sends a new link.`);
+        await store().update({ documentId: subscription.documentId, data: { confirmTokenHash: null } as any }).catch(() => undefined);
+        return false;
       }
-      return { documentId: (created as Doc).documentId as string };
+    },
+
+    /**
+     * Pending subscriptions whose confirmation mail failed, still in their window, get a new link;
+     * once it is sent, their window starts again, as the mail says. Returns how many were sent.
+     */
+    async resendConfirmations(now = new Date()): Promise<number> {
+      const unsent = (await store().findMany({
+        filters: { confirmedAt: { $null: true }, confirmTokenHash: { $null: true }, confirmBy: { $gte: now.toISOString() } } as any,
+      } as any)) as Doc[];
+      let sent = 0;
+      for (const subscription of unsent) {
+        const token = newToken();
+        await store().update({ documentId: subscription.documentId, data: { confirmTokenHash: sha256(token) } as any });
+        if (!(await service.mailConfirmation(subscription, token))) continue;
+        await store().update({ documentId: subscription.documentId, data: { confirmBy: confirmDeadline(now) } as any });
+        sent++;
+      }
+      return sent;
     },
 
     /** Confirms the subscription a token belongs to; the token then stops working. */
@@ -139,7 +171,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * published since their last digest, and those closing soon. Returns what it did.
      */
     async digest(now = new Date()) {
-      const purged = await service.purgeExpired(now);
+      // Never purge ahead of the clock: a pending subscription keeps its whole window.
+      const clock = new Date();
+      const purged = await service.purgeExpired(now < clock ? now : clock);
+      const confirmationsSent = await service.resendConfirmations(now);
       const subscriptions = (await store().findMany({ filters: { confirmedAt: { $notNull: true } } as any } as any)) as Doc[];
       const callsByLocale = new Map<string, Doc[]>();
       const calls = async (locale: string) => {
@@ -156,6 +191,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       let sent = 0;
       let skipped = 0;
+      let failed = 0;
       for (const subscription of subscriptions) {
         const last = subscription.lastSentAt ?? subscription.confirmedAt;
         if (subscription.lastSentAt && now.getTime() - new Date(subscription.lastSentAt).getTime() < DUE_AFTER_MS[subscription.frequency as AlertFrequency]) {
@@ -172,11 +208,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           skipped++;
           continue;
         }
-        await service.sendDigest(subscription, fresh, closing, now);
+        try {
+          await service.sendDigest(subscription, fresh, closing, now);
+        } catch (error) {
+          // Not marked as sent: the next run tries again with everything since the last digest.
+          strapi.log.error(`[knowledge-base] alert digest for subscription ${subscription.documentId} failed: ${(error as Error).message}`);
+          failed++;
+          continue;
+        }
         await store().update({ documentId: subscription.documentId, data: { lastSentAt: now.toISOString() } as any });
         sent++;
       }
-      return { sent, skipped, purged };
+      return { sent, skipped, failed, purged, confirmationsSent };
     },
 
     async sendDigest(subscription: Doc, fresh: Doc[], closing: Doc[], now: Date) {

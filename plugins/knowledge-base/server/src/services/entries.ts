@@ -56,7 +56,8 @@ export function present(type: KbType, doc: Doc): Doc {
   }
   if (type === 'case-study') {
     const roles = (doc.actorRoles ?? {}) as Record<string, string>;
-    entry.actors = (entry.actors ?? []).map((a: Doc) => ({ ...a, role: roles[a.slug] ?? null }));
+    // Own keys only: an actor slugged `constructor` has no role inherited from Object.prototype.
+    entry.actors = (entry.actors ?? []).map((a: Doc) => ({ ...a, role: Object.prototype.hasOwnProperty.call(roles, a.slug) ? roles[a.slug] : null }));
     delete entry.actorRoles;
     entry.fundingCalls = (entry.fundingCalls ?? []).map(withStatus);
   }

@@ -7,7 +7,7 @@ import caseStudy from '../content-types/case-study/schema.json';
 import fundingCall from '../content-types/funding-call/schema.json';
 import goodPractice from '../content-types/good-practice/schema.json';
 import theme from '../content-types/theme/schema.json';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PUBLIC_QUERY } from '../validation/query';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, MAX_PAGE_SIZE_ASKED, PUBLIC_QUERY } from '../validation/query';
 import { BENEFICIARIES, KB_TYPES, KB_TYPE_NAMES, SCOPE_LEVELS, type KbType } from './content-types';
 import { DEADLINE_STATUSES } from './deadline-status';
 import { DEFAULT_LOCALE, LOCALES } from './locales';
@@ -114,8 +114,8 @@ const listParameters = (type: KbType): Json[] => {
   const spec = PUBLIC_QUERY[type];
   return [
     localeParameter,
-    { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
-    { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, default: DEFAULT_PAGE_SIZE }, description: `Capped at ${MAX_PAGE_SIZE}.` },
+    { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 } },
+    { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE_ASKED, default: DEFAULT_PAGE_SIZE }, description: `Served at most ${MAX_PAGE_SIZE} per page.` },
     {
       name: 'sort',
       in: 'query',

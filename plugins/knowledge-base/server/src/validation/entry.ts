@@ -1,83 +1,49 @@
+import { z } from 'zod';
 import { ACTOR_ROLES, BENEFICIARIES } from '../shared/content-types';
 import type { Issue } from './issues';
+import { integer, matching, oneOf, parseBody, strictObject } from './schema';
+
+/** Required text: null and '' count as missing. */
+const text = (max: number) => z.preprocess((v) => (v === null || v === '' ? undefined : v), z.string({ message: 'error.notText' }).max(max, 'error.tooLong'));
+const optionalText = (max: number) => z.string({ message: 'error.notText' }).max(max, 'error.tooLong').nullish();
+const url = matching(/^https?:\/\/[^\s<>"]+$/i, 'error.notUrl');
+const listOf = <T extends z.ZodTypeAny>(item: T, maxItems: number) => z.array(item, { message: 'error.notList' }).max(maxItems, 'error.tooLong');
+// Items of structured lists refuse unknown keys as the public query does, as parameters.
+const record = <T extends z.ZodRawShape>(shape: T) => strictObject(shape, { unknown: 'error.unknownParameter' });
 
 /**
  * The JSON fields of the knowledge base hold lists Strapi cannot type (lessons, results,
- * sources…). Their shape is checked here, on every create and update, whoever writes.
+ * sources…). Their shape is checked here, on every create and update, whoever writes; the
+ * contribution form reuses them.
  */
-type Check = (value: unknown, path: (string | number)[], issues: Issue[]) => void;
-
-const text = (max: number, required = true): Check => (value, path, issues) => {
-  if (value === undefined || value === null || value === '') {
-    if (required) issues.push({ path, key: 'error.required' });
-  } else if (typeof value !== 'string') issues.push({ path, key: 'error.notText' });
-  else if (value.length > max) issues.push({ path, key: 'error.tooLong', params: { max } });
-};
-
-const url: Check = (value, path, issues) => {
-  if (typeof value !== 'string' || !/^https?:\/\/[^\s<>"]+$/i.test(value)) issues.push({ path, key: 'error.notUrl' });
-};
-
-const oneOf = (allowed: readonly string[]): Check => (value, path, issues) => {
-  if (typeof value !== 'string' || !allowed.includes(value))
-    issues.push({ path, key: 'error.invalidValue', params: { value: String(value), allowed: allowed.join(', ') } });
-};
-
-const listOf = (item: Check, maxItems = 100): Check => (value, path, issues) => {
-  if (!Array.isArray(value)) return void issues.push({ path, key: 'error.notList' });
-  if (value.length > maxItems) issues.push({ path, key: 'error.tooLong', params: { max: maxItems } });
-  value.forEach((v, i) => item(v, [...path, i], issues));
-};
-
-const record = (fields: Record<string, Check>): Check => (value, path, issues) => {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return void issues.push({ path, key: 'error.malformed' });
-  for (const [name, check] of Object.entries(fields)) check((value as Record<string, unknown>)[name], [...path, name], issues);
-  for (const name of Object.keys(value)) {
-    if (!(name in fields)) issues.push({ path: [...path, name], key: 'error.unknownParameter', params: { name } });
-  }
-};
-
-const optional = (check: Check): Check => (value, path, issues) => {
-  if (value !== undefined && value !== null) check(value, path, issues);
-};
-
-const integer = (min: number, max: number, key: Issue['key'] = 'error.notInteger'): Check => (value, path, issues) => {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) issues.push({ path, key });
-};
-
-const number: Check = (value, path, issues) => {
-  if (typeof value !== 'number' || !Number.isFinite(value)) issues.push({ path, key: 'error.notNumber' });
-};
-
-const roles: Check = (value, path, issues) => {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return void issues.push({ path, key: 'error.malformed' });
-  for (const [slug, role] of Object.entries(value)) oneOf(ACTOR_ROLES)(role, [...path, slug], issues);
-};
-
-const JSON_FIELDS: Record<string, Check> = {
+export const ENTRY_JSON_FIELDS = {
   sources: listOf(record({ document: text(200), section: text(300) }), 20),
   sdgs: listOf(integer(1, 17, 'error.sdg'), 17),
   lessons: listOf(text(1000), 30),
   keyQuestions: listOf(text(1000), 50),
   indicators: listOf(text(1000), 50),
   results: listOf(
-    record({ indicator: text(300), value: optional(number), unit: optional(text(60, false)), year: optional(integer(1800, 2100)) }),
+    record({
+      indicator: text(300),
+      value: z.number({ message: 'error.notNumber' }).finite('error.notNumber').nullish(),
+      unit: optionalText(60),
+      year: integer(1800, 2100).nullish(),
+    }),
     50,
   ),
   links: listOf(record({ label: text(200), url }), 30),
-  actorRoles: roles,
+  actorRoles: z.record(z.string(), oneOf(ACTOR_ROLES), { message: 'error.malformed' }),
   eligibleBeneficiaries: listOf(oneOf(BENEFICIARIES), BENEFICIARIES.length),
-  countries: listOf((value, path, issues) => {
-    if (typeof value !== 'string' || !/^[A-Z]{2}$/.test(value))
-      issues.push({ path, key: 'error.invalidValue', params: { value: String(value), allowed: 'ISO 3166-1 alpha-2' } });
-  }, 250),
+  countries: listOf(matching(/^[A-Z]{2}$/, 'error.invalidValue', 'ISO 3166-1 alpha-2'), 250),
 };
+type JsonField = keyof typeof ENTRY_JSON_FIELDS;
+const JSON_FIELD_NAMES = Object.keys(ENTRY_JSON_FIELDS) as JsonField[];
+
+// Absent and null fields are left as they are; the other fields of an entry are Strapi's to check.
+const jsonFields = z.object(Object.fromEntries(JSON_FIELD_NAMES.map((name) => [name, ENTRY_JSON_FIELDS[name].nullish()])));
 
 /** Checks the JSON fields present in `data` (absent ones are left as they are). */
 export function checkEntryFields(data: Record<string, unknown>): Issue[] {
-  const issues: Issue[] = [];
-  for (const [name, check] of Object.entries(JSON_FIELDS)) {
-    if (data[name] !== undefined && data[name] !== null) check(data[name], [name], issues);
-  }
-  return issues;
+  const present = Object.fromEntries(JSON_FIELD_NAMES.filter((name) => Object.prototype.hasOwnProperty.call(data, name)).map((name) => [name, data[name]]));
+  return parseBody(jsonFields, present).issues;
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   ACTOR_TYPES,
   CASE_STUDY_STAGES,
@@ -8,11 +9,16 @@ import {
   type KbType,
 } from '../shared/content-types';
 import { DEADLINE_STATUSES, type DeadlineStatus } from '../shared/deadline-status';
-import { DEFAULT_LOCALE, LOCALES, isLocale, type Locale } from '../shared/locales';
-import type { Issue } from './issues';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../shared/locales';
+import { quoted, type Issue } from './issues';
+import { blankAsAbsent, oneOf, parseBody, refuse, strictObject } from './schema';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
+/** A million entries at the largest page size: past it a page number is a mistake, or an attack on OFFSET. */
+export const MAX_PAGE = 10_000;
+/** A page size up to this is served at MAX_PAGE_SIZE (clients ask for "everything"); past it, refused. */
+export const MAX_PAGE_SIZE_ASKED = 1_000_000;
 
 type Where = Record<string, unknown>;
 interface FilterSpec {
@@ -86,93 +92,87 @@ export interface ListQuery {
   statuses?: DeadlineStatus[];
 }
 
-const KNOWN_PARAMS = ['locale', 'page', 'pageSize', 'sort', 'filters'];
+/** A whole number from 1 to `max`, as query text ('' as absent). */
+const wholeNumber = (max: number) =>
+  z.preprocess(
+    blankAsAbsent,
+    z.string({ message: 'error.notInteger' }).regex(/^-?\d+$/, 'error.notInteger').transform(Number).pipe(z.number().min(1).max(max)).optional(),
+  );
 
-const positiveInt = (raw: unknown, name: string, fallback: number, issues: Issue[]): number => {
-  if (raw === undefined || raw === '') return fallback;
-  if (typeof raw !== 'string' || !/^-?\d+$/.test(raw)) {
-    issues.push({ path: [name], key: 'error.notInteger' });
-    return fallback;
-  }
-  const value = Number(raw);
-  if (value < 1) issues.push({ path: [name], key: 'error.tooSmall', params: { min: 1 } });
-  return value;
-};
+const localeParam = oneOf(LOCALES, 'error.unknownLocale').optional();
 
-const asValues = (raw: unknown): string[] | null => {
-  if (typeof raw === 'string') return raw.split(',').map((v) => v.trim()).filter(Boolean);
-  if (Array.isArray(raw) && raw.every((v) => typeof v === 'string')) return raw as string[];
-  return null;
+/** A filter's values: a list, or comma-separated text; each of `allowed` when the filter has a list. */
+const filterValues = (allowed?: readonly string[]) =>
+  z
+    .preprocess(
+      (raw) => (typeof raw === 'string' ? raw.split(',').map((v) => v.trim()).filter(Boolean) : raw),
+      z.array(z.string({ message: 'error.malformed' }).max(200, 'error.malformed'), { message: 'error.malformed' }).min(1, 'error.malformed').max(100, 'error.malformed'),
+    )
+    .superRefine((values, ctx) => {
+      const bad = allowed && values.find((v) => !allowed.includes(v));
+      if (bad !== undefined) refuse(ctx, 'error.invalidValue', { value: bad, allowed: allowed!.join(', ') });
+    });
+
+const listQuerySchema = (type: KbType) => {
+  const spec = PUBLIC_QUERY[type];
+  const allowedSorts = spec.sorts.flatMap((s) => [`${s}:asc`, `${s}:desc`]);
+  const filterNames = Object.keys(spec.filters);
+  return strictObject(
+    {
+      locale: localeParam,
+      page: wholeNumber(MAX_PAGE),
+      pageSize: wholeNumber(MAX_PAGE_SIZE_ASKED),
+      sort: z
+        .any()
+        .transform((raw, ctx) => {
+          const [field, direction = 'asc'] = typeof raw === 'string' ? raw.split(':') : [''];
+          if (spec.sorts.includes(field) && ['asc', 'desc'].includes(direction)) return `${field}:${direction}`;
+          refuse(ctx, 'error.unknownSort', { value: quoted(raw), allowed: allowedSorts.join(', ') });
+          return z.NEVER;
+        })
+        .optional(),
+      filters: strictObject(Object.fromEntries(filterNames.map((name) => [name, filterValues(spec.filters[name].allowed).optional()])), {
+        unknown: 'error.unknownFilter',
+        params: (name) => ({ name, allowed: filterNames.join(', ') }),
+      }).optional(),
+    },
+    { unknown: 'error.unknownParameter' },
+  );
 };
 
 /** Parses a list request's query; every problem is reported at once, with its parameter. */
 export function parseListQuery(type: KbType, query: Record<string, unknown>): { value: ListQuery; issues: Issue[] } {
-  const issues: Issue[] = [];
   const spec = PUBLIC_QUERY[type];
-
-  for (const name of Object.keys(query)) {
-    if (!KNOWN_PARAMS.includes(name)) issues.push({ path: [name], key: 'error.unknownParameter', params: { name } });
-  }
-
-  let locale: Locale = DEFAULT_LOCALE;
-  if (query.locale !== undefined) {
-    if (isLocale(query.locale)) locale = query.locale;
-    else issues.push({ path: ['locale'], key: 'error.unknownLocale', params: { value: String(query.locale), allowed: LOCALES.join(', ') } });
-  }
-
-  const page = positiveInt(query.page, 'page', 1, issues);
-  // A page size above the cap is served at the cap rather than refused: clients ask for "everything".
-  const pageSize = Math.min(positiveInt(query.pageSize, 'pageSize', DEFAULT_PAGE_SIZE, issues), MAX_PAGE_SIZE);
-
-  let sort = spec.defaultSort;
-  if (query.sort !== undefined) {
-    const [field, direction = 'asc'] = typeof query.sort === 'string' ? query.sort.split(':') : [''];
-    const allowed = spec.sorts.flatMap((s) => [`${s}:asc`, `${s}:desc`]);
-    if (spec.sorts.includes(field) && ['asc', 'desc'].includes(direction)) sort = `${field}:${direction}`;
-    else issues.push({ path: ['sort'], key: 'error.unknownSort', params: { value: String(query.sort), allowed: allowed.join(', ') } });
-  }
-
+  const { data, issues } = parseBody(listQuerySchema(type), query);
   const where: Where[] = [];
   let statuses: DeadlineStatus[] | undefined;
-  if (query.filters !== undefined) {
-    if (typeof query.filters !== 'object' || query.filters === null || Array.isArray(query.filters)) {
-      issues.push({ path: ['filters'], key: 'error.malformed' });
-    } else {
-      for (const [name, raw] of Object.entries(query.filters as Record<string, unknown>)) {
-        const filter = spec.filters[name];
-        if (!filter) {
-          issues.push({ path: ['filters', name], key: 'error.unknownFilter', params: { name, allowed: Object.keys(spec.filters).join(', ') } });
-          continue;
-        }
-        const values = asValues(raw);
-        if (!values || values.length === 0 || values.some((v) => v.length > 200)) {
-          issues.push({ path: ['filters', name], key: 'error.malformed' });
-          continue;
-        }
-        const bad = filter.allowed ? values.find((v) => !filter.allowed!.includes(v)) : undefined;
-        if (bad !== undefined) {
-          issues.push({ path: ['filters', name], key: 'error.invalidValue', params: { value: bad, allowed: filter.allowed!.join(', ') } });
-          continue;
-        }
-        if (filter === status) statuses = values as DeadlineStatus[];
-        else where.push(filter.where(values));
-      }
-    }
+  const chosen = (data?.filters ?? {}) as Record<string, string[] | undefined>;
+  // In the order the caller gave them: the conditions (and the answer cache's key) follow the request.
+  for (const name of Object.keys(query.filters ?? {})) {
+    const values = Object.prototype.hasOwnProperty.call(chosen, name) ? chosen[name] : undefined;
+    if (!values) continue;
+    const filter = spec.filters[name];
+    if (filter === status) statuses = values as DeadlineStatus[];
+    else where.push(filter.where(values));
   }
-
-  return { value: { locale, page, pageSize, sort, filters: where.length ? { $and: where } : {}, statuses }, issues };
+  return {
+    value: {
+      locale: data?.locale ?? DEFAULT_LOCALE,
+      page: data?.page ?? 1,
+      // A page size above the cap is served at the cap rather than refused: clients ask for "everything".
+      pageSize: Math.min(data?.pageSize ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+      sort: data?.sort ?? spec.defaultSort,
+      filters: where.length ? { $and: where } : {},
+      statuses,
+    },
+    issues,
+  };
 }
+
+const oneQuerySchema = strictObject({ locale: localeParam }, { unknown: 'error.unknownParameter' });
 
 /** Parses a by-slug request's query: only `locale` is accepted. */
 export function parseOneQuery(query: Record<string, unknown>): { value: { locale: Locale }; issues: Issue[] } {
-  const issues: Issue[] = [];
-  for (const name of Object.keys(query)) {
-    if (name !== 'locale') issues.push({ path: [name], key: 'error.unknownParameter', params: { name } });
-  }
-  let locale: Locale = DEFAULT_LOCALE;
-  if (query.locale !== undefined) {
-    if (isLocale(query.locale)) locale = query.locale;
-    else issues.push({ path: ['locale'], key: 'error.unknownLocale', params: { value: String(query.locale), allowed: LOCALES.join(', ') } });
-  }
-  return { value: { locale }, issues };
+  const { data, issues } = parseBody(oneQuerySchema, query);
+  return { value: { locale: data?.locale ?? DEFAULT_LOCALE }, issues };
 }

@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { BENEFICIARIES, SCOPE_LEVELS } from '../shared/content-types';
-import { LOCALES, isLocale, type Locale, DEFAULT_LOCALE } from '../shared/locales';
+import { LOCALES, type Locale, DEFAULT_LOCALE } from '../shared/locales';
 import type { Issue } from './issues';
+import { blankAsAbsent, isRecord, oneOf, parseBody, refuse, strictObject } from './schema';
 
 export const ALERT_FREQUENCIES = ['daily', 'weekly'] as const;
 export type AlertFrequency = (typeof ALERT_FREQUENCIES)[number];
@@ -14,64 +16,85 @@ export interface SubscriptionInput {
   frequency: AlertFrequency;
 }
 
-const FIELDS = ['email', 'locale', 'themes', 'beneficiaries', 'scopes', 'frequency'];
 // One @, something on each side, a dot in the domain, no spaces: what a mail server can deliver to.
 const EMAIL = /^[^\s@"<>(),;:\\]+@[^\s@"<>(),;:\\]+\.[^\s@"<>(),;:\\]{2,}$/;
 
 /** Form posts send one value or many; JSON sends a list; either may be comma-separated. */
-const asList = (raw: unknown): string[] | null => {
+const asList = (raw: unknown): unknown => {
   if (raw === undefined || raw === null || raw === '') return [];
   if (typeof raw === 'string') return raw.split(',').map((v) => v.trim()).filter(Boolean);
   if (Array.isArray(raw) && raw.every((v) => typeof v === 'string')) return raw.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-  return null;
+  return raw;
 };
+
+/** A list filter: each value one of `allowed`, said with `unknownKey`; duplicates dropped. */
+const list = (allowed: readonly string[] | Set<string>, unknownKey: 'alerts.error.unknownTheme' | 'error.invalidValue') =>
+  z
+    .preprocess(asList, z.array(z.string({ message: 'error.notList' }), { message: 'error.notList' }).max(50, 'error.notList'))
+    .superRefine((values, ctx) => {
+      const has = (v: string) => (allowed instanceof Set ? allowed.has(v) : allowed.includes(v));
+      const shown = allowed instanceof Set ? [...allowed].sort().join(', ') : allowed.join(', ');
+      for (const value of values) if (!has(value)) refuse(ctx, unknownKey, { value: value.slice(0, 100), allowed: shown });
+    })
+    .transform((values) => [...new Set(values)]);
+
+const subscriptionSchema = (themeSlugs: Set<string>) =>
+  strictObject(
+    {
+      email: z.preprocess(blankAsAbsent, z.string({ message: 'error.notEmail' }).trim().toLowerCase().max(254, 'error.tooLong').regex(EMAIL, 'error.notEmail')),
+      locale: z.preprocess(blankAsAbsent, oneOf(LOCALES, 'error.unknownLocale').optional()),
+      themes: list(themeSlugs, 'alerts.error.unknownTheme'),
+      beneficiaries: list(BENEFICIARIES, 'error.invalidValue'),
+      scopes: list(SCOPE_LEVELS, 'error.invalidValue'),
+      frequency: z.preprocess(blankAsAbsent, oneOf(ALERT_FREQUENCIES).optional()),
+    },
+    { unknown: 'error.unknownParameter' },
+  );
 
 /**
  * Checks a subscription request, every field at once. `themeSlugs` are the themes that exist:
  * a filter on an unknown theme would silently never match.
  */
 export function parseSubscription(body: unknown, themeSlugs: Set<string>): { value: SubscriptionInput; issues: Issue[] } {
-  const issues: Issue[] = [];
-  const data = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
-  for (const name of Object.keys(data)) {
-    if (!FIELDS.includes(name)) issues.push({ path: [name], key: 'error.unknownParameter', params: { name } });
-  }
-
-  const email = typeof data.email === 'string' ? data.email.trim().toLowerCase() : '';
-  if (data.email === undefined || data.email === '') issues.push({ path: ['email'], key: 'error.required' });
-  else if (email.length > 254) issues.push({ path: ['email'], key: 'error.tooLong', params: { max: 254 } });
-  else if (!EMAIL.test(email)) issues.push({ path: ['email'], key: 'error.notEmail' });
-
-  let locale: Locale = DEFAULT_LOCALE;
-  if (data.locale !== undefined && data.locale !== '') {
-    if (isLocale(data.locale)) locale = data.locale;
-    else issues.push({ path: ['locale'], key: 'error.unknownLocale', params: { value: String(data.locale), allowed: LOCALES.join(', ') } });
-  }
-
-  const list = (name: 'themes' | 'beneficiaries' | 'scopes', allowed: readonly string[] | Set<string>, unknownKey: 'alerts.error.unknownTheme' | 'error.invalidValue'): string[] => {
-    const values = asList(data[name]);
-    if (values === null || values.length > 50) {
-      issues.push({ path: [name], key: 'error.notList' });
-      return [];
-    }
-    const has = (v: string) => (allowed instanceof Set ? allowed.has(v) : allowed.includes(v));
-    for (const value of values) {
-      if (!has(value)) {
-        const shown = allowed instanceof Set ? [...allowed].sort().join(', ') : allowed.join(', ');
-        issues.push({ path: [name], key: unknownKey, params: { value: value.slice(0, 100), allowed: shown } });
-      }
-    }
-    return [...new Set(values)];
+  const { data, issues } = parseBody(subscriptionSchema(themeSlugs), isRecord(body) ? body : {});
+  return {
+    value: {
+      email: data?.email ?? '',
+      locale: data?.locale ?? DEFAULT_LOCALE,
+      themes: data?.themes ?? [],
+      beneficiaries: data?.beneficiaries ?? [],
+      scopes: data?.scopes ?? [],
+      frequency: data?.frequency ?? 'weekly',
+    },
+    issues,
   };
-  const themes = list('themes', themeSlugs, 'alerts.error.unknownTheme');
-  const beneficiaries = list('beneficiaries', BENEFICIARIES, 'error.invalidValue');
-  const scopes = list('scopes', SCOPE_LEVELS, 'error.invalidValue');
+}
 
-  let frequency: AlertFrequency = 'weekly';
-  if (data.frequency !== undefined && data.frequency !== '') {
-    if ((ALERT_FREQUENCIES as readonly unknown[]).includes(data.frequency)) frequency = data.frequency as AlertFrequency;
-    else issues.push({ path: ['frequency'], key: 'error.invalidValue', params: { value: String(data.frequency), allowed: ALERT_FREQUENCIES.join(', ') } });
-  }
+const HOUR_MS = 60 * 60 * 1000;
+/**
+ * How far from the server's clock an editor may run the digest "as of": a day back, to replay a
+ * run that failed; five minutes ahead, for clocks that differ. Further ahead would purge pending
+ * subscriptions before their time and hold every subscriber's next digest until that date.
+ */
+export const DIGEST_WINDOW = { pastMs: 24 * HOUR_MS, futureMs: 5 * 60 * 1000 };
 
-  return { value: { email, locale, themes, beneficiaries, scopes, frequency }, issues };
+/** The editors' "send the digest now" (or as of `now`, within DIGEST_WINDOW of `clock`). */
+export function parseDigestRequest(body: unknown, clock = new Date()): { value: { now: Date }; issues: Issue[] } {
+  const min = new Date(clock.getTime() - DIGEST_WINDOW.pastMs);
+  const max = new Date(clock.getTime() + DIGEST_WINDOW.futureMs);
+  const schema = strictObject({
+    now: z
+      .string({ message: 'error.malformed' })
+      .max(64, 'error.malformed')
+      .transform((raw, ctx) => {
+        const now = new Date(raw);
+        if (Number.isNaN(now.getTime())) refuse(ctx, 'error.malformed');
+        else if (now < min || now > max) refuse(ctx, 'error.dateRange', { min: min.toISOString(), max: max.toISOString() });
+        else return now;
+        return z.NEVER;
+      })
+      .optional(),
+  });
+  const { data, issues } = parseBody(schema, body ?? {});
+  return { value: { now: data?.now ?? clock }, issues };
 }

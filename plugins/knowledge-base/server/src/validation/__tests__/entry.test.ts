@@ -37,3 +37,23 @@ describe('checkEntryFields', () => {
     expect(keys({ results: [{ indicator: 'x', colour: 'red' }] })).toEqual(['results.0.colour:error.unknownParameter']);
   });
 });
+
+describe('checkEntryFields and hostile values', () => {
+  it('refuses names of Object.prototype inside structured items, own keys only', () => {
+    const data = JSON.parse('{"links":[{"label":"x","url":"https://example.org","constructor":"y","__proto__":{"polluted":true}}],"results":[{"indicator":"i","toString":"z"}]}');
+    expect(keys(data)).toEqual(['results.0.toString:error.unknownParameter', 'links.0.constructor:error.unknownParameter', 'links.0.__proto__:error.unknownParameter']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reads only the JSON fields the entry has of its own', () => {
+    const inherited = Object.create({ lessons: 'not a list' });
+    expect(keys(inherited)).toEqual([]);
+  });
+
+  it('refuses a value nested 5,000 deep without walking it, and quotes values without walking them', () => {
+    expect(keys({ lessons: JSON.parse(`${'['.repeat(5000)}"x"${']'.repeat(5000)}`) })).toEqual(['lessons:error.tooComplex']);
+    expect(checkEntryFields({ actorRoles: { ville: [[['initiator']]] } })).toEqual([
+      { path: ['actorRoles', 'ville'], key: 'error.invalidValue', params: { value: '[…]', allowed: expect.stringContaining('initiator') } },
+    ]);
+  });
+});

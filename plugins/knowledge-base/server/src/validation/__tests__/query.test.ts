@@ -1,4 +1,4 @@
-import { MAX_PAGE_SIZE, parseListQuery, parseOneQuery } from '../query';
+import { MAX_PAGE, MAX_PAGE_SIZE, MAX_PAGE_SIZE_ASKED, parseListQuery, parseOneQuery } from '../query';
 
 describe('parseListQuery', () => {
   it('defaults to French, page 1, 25 per page, the collection’s default sort', () => {
@@ -43,6 +43,46 @@ describe('parseListQuery', () => {
     expect(issues).toEqual([]);
     expect(value.statuses).toEqual(['open', 'closing-soon']);
     expect(value.filters).toEqual({});
+  });
+});
+
+describe('parseListQuery bounds', () => {
+  it.each([
+    ['page 400000000000000000', 'page', '400000000000000000', 'error.tooLarge', { max: MAX_PAGE }],
+    ['page 99999999999999999999', 'page', '99999999999999999999', 'error.tooLarge', { max: MAX_PAGE }],
+    ['page MAX_PAGE + 1', 'page', String(MAX_PAGE + 1), 'error.tooLarge', { max: MAX_PAGE }],
+    ['page of 401 digits', 'page', `1${'0'.repeat(400)}`, 'error.tooLarge', { max: MAX_PAGE }],
+    ['page 1e3', 'page', '1e3', 'error.notInteger', undefined],
+    ['page -1', 'page', '-1', 'error.tooSmall', { min: 1 }],
+    ['pageSize 99999999999999999999', 'pageSize', '99999999999999999999', 'error.tooLarge', { max: MAX_PAGE_SIZE_ASKED }],
+    ['pageSize given twice', 'pageSize', ['10', '20'], 'error.notInteger', undefined],
+  ])('refuses %s', (_label, name, raw, key, params) => {
+    expect(parseListQuery('case-study', { [name as string]: raw }).issues).toEqual([{ path: [name], key, ...(params ? { params } : {}) }]);
+  });
+
+  it('serves the last page and the largest page size asked', () => {
+    const { value, issues } = parseListQuery('case-study', { page: String(MAX_PAGE), pageSize: String(MAX_PAGE_SIZE_ASKED) });
+    expect(issues).toEqual([]);
+    expect(value).toMatchObject({ page: MAX_PAGE, pageSize: MAX_PAGE_SIZE });
+  });
+});
+
+describe('parseListQuery and names of Object.prototype', () => {
+  it('refuses them as parameters and as filters (own keys only), and never reads the prototype', () => {
+    const query = JSON.parse('{"constructor":"x","filters":{"constructor":"x","toString":"y","__proto__":"z","hasOwnProperty":"w"}}');
+    expect(parseListQuery('case-study', query).issues.map((i) => [i.path.join('.'), i.key])).toEqual([
+      ['constructor', 'error.unknownParameter'],
+      ['filters.constructor', 'error.unknownFilter'],
+      ['filters.toString', 'error.unknownFilter'],
+      ['filters.__proto__', 'error.unknownFilter'],
+      ['filters.hasOwnProperty', 'error.unknownFilter'],
+    ]);
+  });
+
+  it('refuses a value nested deeper than a query needs', () => {
+    let nested: unknown = 'x';
+    for (let i = 0; i < 20; i++) nested = { a: nested };
+    expect(parseListQuery('actor', { filters: nested }).issues).toEqual([{ path: ['filters'], key: 'error.tooComplex' }]);
   });
 });
 
