@@ -1,6 +1,9 @@
+import { newPasswordProblems, resetCodeIn, startPasswordReset, tooManyAttempts } from './password-reset';
+
 /**
  * The contribution page's behaviour: set a password from an invitation link, sign in
- * (users-permissions JWT kept in sessionStorage), send a case study as multipart, show
+ * (users-permissions JWT kept in sessionStorage; forgotten passwords: ./password-reset.ts),
+ * send a case study as multipart, show
  * field-level errors (the browser's checks and the server's 400 details) beside their
  * fields and in a summary, 429 as a wait in words, duplicates, and "my submissions", where
  * a submission still open (sent, or sent back by the editors) can be edited and resubmitted;
@@ -278,10 +281,7 @@ export function startContribution(): void {
   invitationForm.addEventListener('submit', async (event) => {
     event.preventDefault();
     const password = $<HTMLInputElement>('#i-password').value;
-    const problems = checkControls(invitationForm);
-    if (!problems.length && !(/[A-Za-z]/.test(password) && /\d/.test(password))) problems.push({ id: 'i-password', message: t('passwordHint') });
-    if (!problems.some((p) => p.id === 'i-confirm') && $<HTMLInputElement>('#i-confirm').value !== password)
-      problems.push({ id: 'i-confirm', message: t('passwordMismatch') });
+    const problems = newPasswordProblems({ t, checkControls }, invitationForm, 'i-password', 'i-confirm');
     if (problems.length) return showErrors(invitationForm, problems);
     let reply: Reply | undefined;
     try {
@@ -319,6 +319,7 @@ export function startContribution(): void {
     try {
       reply = await call('/api/auth/local', { method: 'POST', json: { identifier, password } });
       if (reply.status === 400) return showErrors(loginForm, [{ id: 'l-password', message: t('login.failed') }]);
+      if (reply.status === 429) return showErrors(loginForm, [tooManyAttempts({ t, inWords }, reply)]);
       if (reply.status !== 200) return failure(loginForm, null, reply);
       token.set(reply.body.jwt);
       loginForm.reset();
@@ -730,10 +731,26 @@ export function startContribution(): void {
     }
   });
 
+  // ---- a forgotten password: the link asked for, then the new password ----
+  const resetCode = resetCodeIn(location.hash);
+  startPasswordReset(
+    {
+      root, t, call, show, say, inWords, checkControls, showErrors, clearErrors, failure,
+      signIn: async (jwt, notice) => {
+        token.set(jwt);
+        await enter(notice);
+      },
+    },
+    resetCode,
+  );
+
   // ---- where to start ----
   if (invitation) {
     token.clear();
     show('invitation');
+  } else if (resetCode) {
+    token.clear();
+    show('reset');
   } else if (token.get()) void enter();
   else show('login');
 }

@@ -1,4 +1,5 @@
 import isContributor from './is-contributor';
+import noEmailConfirmation from './no-email-confirmation';
 import noSelfRegistration from './no-self-registration';
 
-export default { 'is-contributor': isContributor, 'no-self-registration': noSelfRegistration };
+export default { 'is-contributor': isContributor, 'no-email-confirmation': noEmailConfirmation, 'no-self-registration': noSelfRegistration };

@@ -7,10 +7,17 @@ export default (policyContext: any) => {
   throw new errors.PolicyError(translate(lang, 'error.selfRegistration'));
 };
 
-/** Puts this policy on users-permissions' `POST /auth/local/register` (at register, before routes mount). */
+/** users-permissions' self-service routes that invitation-only accounts do without, and the policy that closes each. */
+const CLOSED_ROUTES = new Map([
+  ['/auth/local/register', 'plugin::knowledge-base.no-self-registration'],
+  ['/auth/send-email-confirmation', 'plugin::knowledge-base.no-email-confirmation'],
+]);
+
+/** Closes users-permissions' sign-up and confirmation e-mails (at register, before routes mount): accounts come from invitations. */
 export const closeSelfRegistration = (strapi: { plugin: (name: string) => any }) => {
-  const routes = strapi.plugin('users-permissions')?.routes?.['content-api']?.routes as { path: string; config?: { policies?: unknown[] } }[] | undefined;
-  const register = routes?.find((route) => route.path === '/auth/local/register');
-  if (!register) return;
-  register.config = { ...register.config, policies: [...(register.config?.policies ?? []), 'plugin::knowledge-base.no-self-registration'] };
+  const routes = strapi.plugin('users-permissions')?.routes?.['content-api']?.routes as { method: string; path: string; config?: { policies?: unknown[] } }[] | undefined;
+  for (const route of routes ?? []) {
+    const policy = route.method === 'POST' ? CLOSED_ROUTES.get(route.path) : undefined;
+    if (policy) route.config = { ...route.config, policies: [...(route.config?.policies ?? []), policy] };
+  }
 };
