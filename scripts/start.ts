@@ -1,14 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCms, startCms } from './lib/cms';
+import { buildCms, strapiLaunch } from './lib/cms';
 import { BIN, ROOT, SITE_DIR } from './lib/paths';
 import { step } from './lib/progress';
 import { ensureCmsEnv } from './lib/secrets';
-import { serveStatic } from './lib/static-server';
+import { Supervisor } from './lib/supervisor';
 
 const CMS_PORT = Number(process.env.PORT ?? 1337);
 const SITE_PORT = Number(process.env.SITE_PORT ?? 4321);
+const STRAPI = 'Strapi';
+const SITE = 'The site server';
+
+/** Whether something answers HTTP at `url` with a status `ok` accepts. */
+const answers = (url: string, ok: (status: number) => boolean) => async () =>
+  ok((await fetch(url, { signal: AbortSignal.timeout(2000) })).status);
 
 /** `npm start`: the whole system on this machine — CMS with content, and the public guide. */
 async function main() {
@@ -27,26 +33,41 @@ async function main() {
 
   const current = join(SITE_DIR, 'current');
   const hadSite = existsSync(current);
-  // The plugin builds the site itself: now, and whenever an editor publishes. The site's address
-  // is this machine's unless set, so canonical links and invitation e-mails point at it.
-  const cms = await step('Starting Strapi', () => startCms({ ...env, KB_SITE_BUILDS: 'true', KB_SITE_URL: process.env.KB_SITE_URL || env.KB_SITE_URL || `http://localhost:${SITE_PORT}` }, { port: CMS_PORT }));
+  // Strapi and the site server are separate processes: a crash of one is reported and that one
+  // restarted, while the other keeps serving.
+  const supervisor = new Supervisor([
+    {
+      name: STRAPI,
+      // The plugin builds the site itself: now, and whenever an editor publishes. The site's address
+      // is this machine's unless set, so canonical links and invitation e-mails point at it.
+      ...strapiLaunch({ ...env, KB_SITE_BUILDS: 'true', KB_SITE_URL: process.env.KB_SITE_URL || env.KB_SITE_URL || `http://localhost:${SITE_PORT}` }, CMS_PORT),
+      ready: answers(`http://127.0.0.1:${CMS_PORT}/_health`, (status) => status === 204),
+      startTimeoutMs: 180_000,
+    },
+    {
+      name: SITE,
+      command: process.execPath,
+      args: ['--import', 'tsx', join(ROOT, 'scripts', 'serve-site.ts'), '--port', String(SITE_PORT), '--current', current],
+      cwd: ROOT,
+      ready: answers(`http://127.0.0.1:${SITE_PORT}/`, () => true),
+      echo: true,
+    },
+  ]);
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     console.log('\nStopping…');
-    await cms.stop();
+    await supervisor.stop();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  cms.process.on('exit', (code) => {
-    console.error(`Strapi stopped (code ${code}). Its last lines:\n${cms.logs().slice(-3000)}`);
-    process.exit(1);
-  });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
 
+  await step('Starting Strapi', () => supervisor.start(STRAPI));
   if (!hadSite) {
-    await step('Building the public guide from the CMS (pages, then the search index)', () => firstBuild(cms.logs, current));
+    await step('Building the public guide from the CMS (pages, then the search index)', () => firstBuild(supervisor, current));
   }
-  // Resolved once per request, so a request never mixes two builds.
-  await serveStatic(() => (existsSync(current) ? realpathSync(current) : join(SITE_DIR, '.releases')), SITE_PORT);
+  await supervisor.start(SITE);
   const siteUrl = `http://localhost:${SITE_PORT}/fr/`;
 
   console.log(`
@@ -61,11 +82,12 @@ async function main() {
 }
 
 /** Waits for the plugin's first site build, reading its outcome from Strapi's log. */
-async function firstBuild(logs: () => string, current: string, timeoutMs = 15 * 60_000) {
+async function firstBuild(supervisor: Supervisor, current: string, timeoutMs = 15 * 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (existsSync(current)) return;
-    const failed = /\[knowledge-base\] site build #\d+ failed[^]*/.exec(logs());
+    if (supervisor.state(STRAPI) === 'given up') throw new Error('Strapi stopped before the site was built (see above)');
+    const failed = /\[knowledge-base\] site build #\d+ failed[^]*/.exec(supervisor.logs(STRAPI));
     if (failed) throw new Error(`the site build failed:\n${failed[0].slice(0, 3000)}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

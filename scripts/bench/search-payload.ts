@@ -6,15 +6,15 @@
  * results in the page, and the index size on disk. Goals (issue 5): ≤ 100 KB for the first
  * query, ≤ 50 ms median from keystroke to results.
  */
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
-import { createGzip } from 'node:zlib';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { writeSyntheticSeed } from '../lib/synthetic';
 import { runMeasured } from '../lib/process-tree';
 import { ROOT, SITE_DIR } from '../lib/paths';
+import { siteServer } from '../lib/static-server';
 import type { BenchContext } from './context';
 import { summarize } from './stats';
 
@@ -28,39 +28,23 @@ const KB = 1024;
 /** What a reader types, each ending with a plain letter so its last key is a real keystroke. */
 const QUERIES = ['dechets', 'mobilite', 'eau potable', 'eclairage', 'assainissement', 'cadastre', 'inondations', 'fiscalite locale', 'agriculture urbaine'];
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.xml': 'application/xml',
-};
-
 interface Sent {
   url: string;
   size: number;
 }
 
 /**
- * A static host: text compressed with gzip on the fly; Pagefind's own files are gzip already.
+ * A static host: the guide's own server, text compressed with gzip on the fly; Pagefind's own files are gzip already.
  * It counts what it sends (headers and body) per request: the browser does not report the size of a worker's script.
  */
 function serveCompressed(dir: string): Promise<{ url: string; server: Server; sent: Sent[] }> {
   const sent: Sent[] = [];
-  const server = createServer((request, response) => {
+  const server = siteServer({ root: () => dir, gzip: true });
+  // Before the server's own listener, so that the count starts before anything is written.
+  server.prependListener('request', (request, response) => {
     // One request at a time per connection (HTTP/1.1): what the socket wrote meanwhile is this response.
     const before = request.socket.bytesWritten;
     response.on('finish', () => sent.push({ url: request.url ?? '/', size: request.socket.bytesWritten - before }));
-    let file = normalize(join(dir, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
-    if (!file.startsWith(dir + sep) && file !== dir) return void response.writeHead(400).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) return void response.writeHead(404).end();
-    const type = TYPES[extname(file)];
-    const gzip = type !== undefined && /\bgzip\b/.test(String(request.headers['accept-encoding']));
-    response.writeHead(200, { 'content-type': type ?? 'application/octet-stream', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
-    const stream = createReadStream(file);
-    (gzip ? stream.pipe(createGzip({ level: 6 })) : stream).pipe(response);
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => {

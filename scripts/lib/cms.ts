@@ -37,6 +37,14 @@ export interface RunningCms {
 }
 
 /** Starts `strapi start` in cms/ with `env` and waits until it answers its health check. */
+/** How Strapi is launched here: `strapi start` in cms/, in production mode, on loopback, with `env` over the machine's. */
+export const strapiLaunch = (env: Record<string, string | undefined>, port: number) => ({
+  command: BIN('strapi'),
+  args: ['start'],
+  cwd: CMS_DIR,
+  env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), STRAPI_TELEMETRY_DISABLED: 'true', ...env },
+});
+
 export async function startCms(
   env: Record<string, string>,
   { port, echo = false, timeoutMs = 180_000 }: { port?: number; echo?: boolean; timeoutMs?: number } = {},
@@ -44,11 +52,8 @@ export async function startCms(
   const listenPort = port ?? (await freePort());
   const url = `http://127.0.0.1:${listenPort}`;
   let output = '';
-  const child = spawn(BIN('strapi'), ['start'], {
-    cwd: CMS_DIR,
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(listenPort), STRAPI_TELEMETRY_DISABLED: 'true', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const launch = strapiLaunch(env, listenPort);
+  const child = spawn(launch.command, launch.args, { cwd: launch.cwd, env: launch.env, stdio: ['ignore', 'pipe', 'pipe'] });
   const collect = (chunk: Buffer) => {
     output += chunk.toString();
     if (output.length > 200_000) output = output.slice(-100_000);
