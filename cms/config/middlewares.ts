@@ -1,7 +1,21 @@
+/** `host:port/admin/` (a CSP source with a path); 'self' where the host cannot be written so (IPv6, none). */
+const adminScripts = (host = '') => (/^[\w.-]+(:\d+)?$/.test(host) ? `${host}/admin/` : "'self'");
+
 export default [
   'strapi::logger',
   'strapi::errors',
-  'strapi::security',
+  {
+    name: 'strapi::security',
+    config: {
+      contentSecurityPolicy: {
+        directives: {
+          // The admin panel's own scripts, and nothing else of this origin: a file under /uploads
+          // never runs here, whatever its type (Strapi's default is all of 'self').
+          'script-src': [(req: { headers: { host?: string } }) => adminScripts(req.headers.host)],
+        },
+      },
+    },
+  },
   {
     // The site's contribution page calls the API from the browser with a Bearer token (no cookies).
     name: 'strapi::cors',

@@ -28,6 +28,8 @@ export default ({ env }) => ({
         siteUrl: env('KB_SITE_URL', ''),
         editorEmails: env.array('KB_EDITOR_EMAILS', []),
         invitationTtlHours: env.int('KB_INVITATION_TTL_HOURS', 72),
+        // Contributors' files, private until accepted; never under public/.
+        attachmentsDir: env('KB_ATTACHMENTS_DIR', join(process.cwd(), 'data', 'attachments')),
         rateLimit: {
           windowMs: env.int('KB_SUBMISSION_WINDOW_MS', 3_600_000),
           perUser: env.int('KB_SUBMISSIONS_PER_USER', 20),

@@ -3,7 +3,7 @@ import { pgQuery } from '../../scripts/lib/database-env';
 import { TestCms } from './harness';
 import { testDatabases } from './databases';
 import { SmtpSink } from './smtp-sink';
-import { PDF, PNG, call, caseStudy, kb, login, multipart, onboard, tokenOf, PASSWORD } from './contributors';
+import { PDF, PNG, call, caseStudy, kb, login, multipart, onboard, storedAttachments, tokenOf, PASSWORD } from './contributors';
 import { translate } from '../../plugins/knowledge-base/server/src/translations';
 
 const FIXTURES = join(__dirname, 'fixtures', 'seed');
@@ -47,7 +47,7 @@ describe.each(testDatabases())('member cities contribute, editors moderate, on %
         Object.entries(p.controllers as Record<string, any>).flatMap(([controller, actions]) =>
           Object.entries(actions).filter(([, a]: [string, any]) => a.enabled).map(([action]) => `${plugin}.${controller}.${action}`)),
       );
-      expect(enabled.sort()).toEqual(['create', 'findOne', 'list', 'me', 'proposeActorUpdate', 'update'].map((a) => `plugin::knowledge-base.contribution.${a}`).sort());
+      expect(enabled.sort()).toEqual(['attachment', 'create', 'findOne', 'list', 'me', 'proposeActorUpdate', 'update'].map((a) => `plugin::knowledge-base.contribution.${a}`).sort());
     });
 
     it('refuses open self-registration, in the caller’s language', async () => {
@@ -143,7 +143,7 @@ describe.each(testDatabases())('member cities contribute, editors moderate, on %
       expect(seen.body.data.duplicates).toEqual([expect.objectContaining({ slug: 'collecte-fixture' })]);
 
       // Changes requested, with a message the contributor sees and receives in French.
-      const asked = await editorAdmin(`/moderation/submissions/${submission.id}/request-changes`, { method: 'POST', body: json({ comment: 'Ajoutez le budget.' }) });
+      const asked = await editorAdmin(`/moderation/submissions/${submission.id}/request-changes`, { method: 'POST', body: json({ comment: 'Ajoutez le budget.', revision: seen.body.data.revision }) });
       expect(asked.status).toBe(200);
       expect(asked.body.data.status).toBe('changes-requested');
       const told = await smtp.waitFor((m) => m.to.includes('mairie@fixtureville.example') && m.subject.includes(translate('fr', 'status.changes-requested')));
@@ -155,12 +155,13 @@ describe.each(testDatabases())('member cities contribute, editors moderate, on %
       expect(resubmitted.status).toBe(200);
       expect(resubmitted.body.data).toMatchObject({ status: 'resubmitted', editable: false });
       // The editor sees what changed since asking for changes.
-      expect((await editorAdmin(`/moderation/submissions/${submission.id}`)).body.data.changedSinceRequest).toEqual(['summary']);
+      const review = await editorAdmin(`/moderation/submissions/${submission.id}`);
+      expect(review.body.data.changedSinceRequest).toEqual(['summary']);
       expect(resubmitted.body.data).not.toHaveProperty('changedSinceRequest');
       // Resubmitted: the contributor waits for the editors.
       expect((await kb(cms, `/contribution/submissions/${submission.id}`, { method: 'PUT', jwt: jwt.a, body: json({ data: { summary: 'Encore.' } }) })).status).toBe(403);
 
-      const accepted = await editorAdmin(`/moderation/submissions/${submission.id}/accept`, { method: 'POST', body: json({ comment: 'Merci !' }) });
+      const accepted = await editorAdmin(`/moderation/submissions/${submission.id}/accept`, { method: 'POST', body: json({ comment: 'Merci !', revision: review.body.data.revision }) });
       expect(accepted.status).toBe(200);
       expect(accepted.body.data.history.map((h: any) => [h.from, h.to, h.by])).toEqual([
         [null, 'submitted', 'contributor'], ['submitted', 'changes-requested', 'editor'], ['changes-requested', 'resubmitted', 'contributor'], ['resubmitted', 'accepted', 'editor'],
@@ -189,7 +190,7 @@ describe.each(testDatabases())('member cities contribute, editors moderate, on %
       const seen = await editorAdmin(`/moderation/submissions/${proposed.body.data.id}`);
       expect(seen.body.data.current).toEqual({ description: 'A test funder.', website: null });
       expect(proposed.body.data).not.toHaveProperty('current');
-      const accepted = await editorAdmin(`/moderation/submissions/${proposed.body.data.id}/accept`, { method: 'POST', body: '{}' });
+      const accepted = await editorAdmin(`/moderation/submissions/${proposed.body.data.id}/accept`, { method: 'POST', body: json({ revision: seen.body.data.revision }) });
       expect(accepted.status).toBe(200);
       expect((await kb(cms, `/actors/${ORG_B}?locale=en`)).body.data).toMatchObject({ description: 'A fund for cities.', website: 'https://fonds.example' });
       // The contributor is told in their own language (English).
@@ -200,13 +201,13 @@ describe.each(testDatabases())('member cities contribute, editors moderate, on %
       const created = await submit(jwt.c, caseStudy({ locale: 'ar', title: 'حدائق على الأسطح', summary: 'زراعة الأسطح.', partners: [] }));
       expect(created.status).toBe(201);
       const id = created.body.data.id;
-      expect((await editorAdmin(`/moderation/submissions/${id}/reject`, { method: 'POST', body: '{}' })).body.error.details.errors[0].path).toEqual(['comment']);
-      const rejected = await editorAdmin(`/moderation/submissions/${id}/reject`, { method: 'POST', body: json({ comment: 'Hors sujet.' }) });
+      expect((await editorAdmin(`/moderation/submissions/${id}/reject`, { method: 'POST', body: json({ revision: 1 }) })).body.error.details.errors[0].path).toEqual(['comment']);
+      const rejected = await editorAdmin(`/moderation/submissions/${id}/reject`, { method: 'POST', body: json({ comment: 'Hors sujet.', revision: 1 }) });
       expect(rejected.body.data.status).toBe('rejected');
       const mail = await smtp.waitFor((m) => m.to.includes('second@fixtureville.example') && m.subject.includes(translate('ar', 'status.rejected')));
       expect(mail.text).toContain('Hors sujet.');
       expect((await kb(cms, `/contribution/submissions/${id}`, { method: 'PUT', jwt: jwt.c, body: json({ data: { summary: 'x' } }) })).status).toBe(403);
-      expect((await editorAdmin(`/moderation/submissions/${id}/accept`, { method: 'POST', body: '{}' })).status).toBe(400);
+      expect((await editorAdmin(`/moderation/submissions/${id}/accept`, { method: 'POST', body: json({ revision: rejected.body.data.revision }) })).status).toBe(400);
       expect((await kb(cms, `/case-studies/${created.body.data.content.slug}?locale=ar`)).status).toBe(404);
     });
   });
@@ -255,9 +256,9 @@ describe.each(testDatabases())('member cities contribute, editors moderate, on %
       ['publish via the content manager', 'POST', () => `/admin-api/content-manager/collection-types/plugin::knowledge-base.case-study/${caseStudyDocumentId}/actions/publish?locale=fr`, {}, [401, 401, 401, 200]],
       ['moderation queue', 'GET', () => '/admin-api/knowledge-base/moderation/submissions', undefined, [401, 401, 401, 200]],
       ['moderation: one submission', 'GET', () => `/admin-api/knowledge-base/moderation/submissions/${ids.read}`, undefined, [401, 401, 401, 200]],
-      ['moderation: request changes', 'POST', () => `/admin-api/knowledge-base/moderation/submissions/${ids.changes}/request-changes`, { comment: 'Précisez.' }, [401, 401, 401, 200]],
-      ['moderation: reject', 'POST', () => `/admin-api/knowledge-base/moderation/submissions/${ids.reject}/reject`, { comment: 'Non.' }, [401, 401, 401, 200]],
-      ['moderation: accept', 'POST', () => `/admin-api/knowledge-base/moderation/submissions/${ids.accept}/accept`, {}, [401, 401, 401, 200]],
+      ['moderation: request changes', 'POST', () => `/admin-api/knowledge-base/moderation/submissions/${ids.changes}/request-changes`, { comment: 'Précisez.', revision: 1 }, [401, 401, 401, 200]],
+      ['moderation: reject', 'POST', () => `/admin-api/knowledge-base/moderation/submissions/${ids.reject}/reject`, { comment: 'Non.', revision: 1 }, [401, 401, 401, 200]],
+      ['moderation: accept', 'POST', () => `/admin-api/knowledge-base/moderation/submissions/${ids.accept}/accept`, { revision: 1 }, [401, 401, 401, 200]],
       ['moderation: invite', 'POST', () => '/admin-api/knowledge-base/moderation/invitations', { email: `m${Date.now()}@x.example`, organisation: ORG_B }, [401, 401, 401, 201]],
       ['moderation: organisations', 'GET', () => '/admin-api/knowledge-base/moderation/organisations', undefined, [401, 401, 401, 200]],
     ];
@@ -285,7 +286,8 @@ describe.each(testDatabases())('member cities contribute, editors moderate, on %
 
   describe('bad input', () => {
     const count = async () => (await kb(cms, '/contribution/submissions', { jwt: jwt.c })).body.data.length;
-    const uploads = async () => ((await (await cms.admin('/upload/files?pageSize=100')).json()) as any).pagination.total;
+    // Files anywhere: the media library, and the private attachments folder.
+    const uploads = async () => [((await (await cms.admin('/upload/files?pageSize=100')).json()) as any).pagination.total, storedAttachments(cms)];
     const big = Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]);
 
     //   case                          body                                                                   status  path
@@ -346,7 +348,7 @@ describe.each(testDatabases())('member cities contribute, editors moderate, on %
       const sixth = await kb(cms, `/contribution/submissions/${id}`, { method: 'PUT', jwt: jwt.c, body: multipart({ summary: 'Avec un sixième.' }, [{ name: 'p6.png', content: PNG }]) });
       expect(sixth.status).toBe(400);
       expect(sixth.body.error.details.errors[0].path).toEqual(['files']);
-      expect(await uploads()).toBe(filesBefore);
+      expect(await uploads()).toEqual(filesBefore);
       expect((await kb(cms, `/contribution/submissions/${id}`, { jwt: jwt.c })).body.data.content.summary).toBe(caseStudy().summary);
     });
   });

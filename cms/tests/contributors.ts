@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import type { SmtpSink } from './smtp-sink';
 import type { TestCms } from './harness';
 
@@ -37,6 +38,9 @@ export const multipart = (data: unknown, files: { name: string; content: Buffer;
   for (const f of files) form.append(f.field ?? 'files', new Blob([new Uint8Array(f.content)], { type: f.type ?? 'application/octet-stream' }), f.name);
   return form;
 };
+
+/** Contributors' files kept by the CMS (private until accepted). */
+export const storedAttachments = (cms: TestCms) => (existsSync(cms.env.KB_ATTACHMENTS_DIR) ? readdirSync(cms.env.KB_ATTACHMENTS_DIR).length : 0);
 
 export const tokenOf = (text: string) => /invitation=([A-Za-z0-9_-]+)/.exec(text)?.[1];
 

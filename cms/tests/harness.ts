@@ -26,6 +26,7 @@ export class TestCms {
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       ...databaseEnv(database, { sqliteFile: join(this.dir, 'kb.db'), pgSchema: this.schema }),
+      KB_ATTACHMENTS_DIR: join(this.dir, 'attachments'),
     };
   }
 

@@ -2,16 +2,20 @@
  * The editors' Moderation page in real Chromium, on a real CMS with its admin panel built:
  * sign in, the queue, a case study beside the published entry it looks like, a request for
  * changes refused without a message and sent with one, a fiche proposal beside the fiche as
- * published, accepted, and the resubmission showing what changed since, accepted. What each click did is checked through the API and the e-mails.
+ * published, accepted, and the resubmission showing what changed since, accepted; attachments
+ * carrying script opened and downloaded with nothing run, and an accept on a revision the
+ * contributor changed meanwhile refused. What each click did is checked through the API and the e-mails.
  * The page does not depend on the database: SQLite only.
  */
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildCms } from '../../scripts/lib/cms';
+import { CMS_DIR } from '../../scripts/lib/paths';
 import { describeWithBrowser, launchBrowser } from '../../site/__tests__/test-utils/browser';
 import { ADMIN, TestCms } from './harness';
 import { SmtpSink } from './smtp-sink';
-import { caseStudy, kb, onboard } from './contributors';
+import { PDF, PNG, caseStudy, kb, multipart, onboard } from './contributors';
 import { translate } from '../../plugins/knowledge-base/server/src/translations';
 
 const FIXTURES = join(__dirname, 'fixtures', 'seed');
@@ -131,5 +135,77 @@ describeWithBrowser('the Moderation admin page, in Chromium', () => {
     await page.getByText('Accepted and published.').waitFor();
     const slug = (await (await cms.admin(`/knowledge-base/moderation/submissions/${asked.id}`)).json() as any).data.content.slug;
     await expect(kb(cms, `/case-studies/${slug}?locale=fr`).then((r) => r.body.data.summary)).resolves.toBe('Budget annuel : 40 000 €. Des composteurs de quartier.');
+  });
+
+  it('opens a contributor’s files, script-laden ones too, and nothing in them runs', async () => {
+    // A real PNG and a real PDF, each with a script appended: both pass the checks, and must never run.
+    const payload = "<html><script>alert(1);fetch('/steal?'+document.cookie)</script></html>";
+    const title = 'Pièces jointes piégées';
+    const created = await kb(cms, '/contribution/submissions', {
+      method: 'POST', jwt,
+      body: multipart(caseStudy({ title, partners: [] }), [{ name: 'photo.png', content: Buffer.concat([PNG, Buffer.from(payload)]) }, { name: 'rapport.pdf', content: Buffer.concat([PDF, Buffer.from(payload)]) }]),
+    });
+    expect(created.status).toBe(201);
+    // What an upload did before: an HTML page and a script under /uploads, on the admin's origin.
+    const probe = join(CMS_DIR, 'public', 'uploads', `kb-probe-${Date.now()}`);
+    writeFileSync(`${probe}.js`, "fetch('/steal?js')");
+    writeFileSync(`${probe}.html`, `<script>fetch('/steal?html')</script><script src="/uploads/${probe.split('/').pop()}.js"></script>`);
+    const ran: string[] = [];
+    page.context().on('request', (request) => request.url().includes('/steal') && ran.push(request.url()));
+    page.on('dialog', (dialog) => {
+      ran.push(`dialog: ${dialog.message()}`);
+      return dialog.dismiss();
+    });
+    try {
+      await page.reload();
+      await page.getByRole('button', { name: title }).click();
+      await page.getByRole('heading', { name: title, level: 2 }).waitFor();
+      // The image is shown from the bytes fetched with the editor's credentials.
+      const preview = page.getByRole('img', { name: 'photo.png' });
+      await preview.waitFor();
+      await expect(preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).resolves.toBe(1);
+      for (const name of ['photo.png', 'rapport.pdf']) {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Download ${name}` }).click()]);
+        expect(download.suggestedFilename()).toBe(name);
+      }
+      // Opened on their own: the old route to an admin takeover.
+      const other = await page.context().newPage();
+      for (const path of [`/uploads/${probe.split('/').pop()}.html`, `/uploads/${probe.split('/').pop()}.js`]) {
+        const headers = (await other.request.get(`${cms.url}${path}`)).headers();
+        expect([headers['content-disposition'], headers['x-content-type-options']]).toEqual(['attachment', 'nosniff']);
+        expect(headers['content-security-policy']).toMatch(/sandbox/);
+        // A download, not a page: navigating there runs nothing.
+        await other.goto(`${cms.url}${path}`).catch(() => undefined);
+      }
+      await other.goto(`${cms.url}/admin/plugins/knowledge-base/moderation`);
+      await other.evaluate((src) => new Promise((resolve) => {
+        const script = Object.assign(document.createElement('script'), { src, onload: resolve, onerror: resolve });
+        document.head.append(script);
+      }), `/uploads/${probe.split('/').pop()}.js`);
+      await other.waitForTimeout(500);
+      await other.close();
+      expect(ran).toEqual([]);
+    } finally {
+      rmSync(`${probe}.js`, { force: true });
+      rmSync(`${probe}.html`, { force: true });
+    }
+  });
+
+  it('refuses to accept what the contributor changed since the page showed it, then shows the new revision', async () => {
+    const title = 'Titre modifié pendant la lecture';
+    const created = await kb(cms, '/contribution/submissions', { method: 'POST', jwt, body: JSON.stringify({ data: caseStudy({ title, partners: [] }) }) });
+    expect(created.status).toBe(201);
+    await page.reload();
+    await page.getByRole('button', { name: title }).click();
+    await page.getByRole('heading', { name: title, level: 2 }).waitFor();
+    const edit = await kb(cms, `/contribution/submissions/${created.body.data.id}`, { method: 'PUT', jwt, body: JSON.stringify({ data: { summary: 'Résumé changé pendant la lecture.' } }) });
+    expect(edit.status).toBe(200);
+    await page.getByRole('button', { name: 'Accept and publish' }).click();
+    await page.getByText(translate('en', 'error.staleSubmission')).waitFor();
+    await page.getByText('Résumé changé pendant la lecture.').waitFor();
+    expect((await kb(cms, `/case-studies/${created.body.data.content.slug}?locale=fr`)).status).toBe(404);
+    await page.getByRole('button', { name: 'Accept and publish' }).click();
+    await page.getByText('Accepted and published.').waitFor();
+    await expect(kb(cms, `/case-studies/${created.body.data.content.slug}?locale=fr`).then((r) => r.body.data.summary)).resolves.toBe('Résumé changé pendant la lecture.');
   });
 });

@@ -13,14 +13,13 @@ import { SmtpSink } from '../../cms/tests/smtp-sink';
 import { PNG, tokenOf } from '../../cms/tests/contributors';
 import { freePort } from '../../scripts/lib/cms';
 import { buildSite, FIXTURE_NOW, REPO_DIR } from '../__tests__/test-utils/build';
-import { describeWithBrowser, launchBrowser } from '../__tests__/test-utils/browser';
+import { describeWithBrowser, launchBrowser, axeViolations, tabTo as tabToIn, textOf as textIn } from '../__tests__/test-utils/browser';
 import { serve, type StaticServer } from '../__tests__/test-utils/server';
 
 // The CMS's fixture content, which the importer takes and the site builds from: both know the same actors and themes.
 const SEED = join(REPO_DIR, 'cms', 'tests', 'fixtures', 'seed');
 const EMAIL = 'mairie@fixtureville.example';
 const PASSWORD = 'Fixture-Passw0rd-2026';
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const PER_USER = 6;
 
 describeWithBrowser('the contribution page, in Chromium against a real CMS', () => {
@@ -32,6 +31,8 @@ describeWithBrowser('the contribution page, in Chromium against a real CMS', () 
   let page: Page;
   /** Requests the page made to the CMS's contribution API. */
   const posts: string[] = [];
+  /** The revision an editor's decision carries: the one the editor's view shows now. */
+  const revisionOf = async (id: string) => (((await (await cms.admin(`/knowledge-base/moderation/submissions/${id}`)).json()) as any).data.revision as number);
   /** Proposed changes to the organisation's fiche the page sent. */
   const proposals: string[] = [];
 
@@ -63,30 +64,13 @@ describeWithBrowser('the contribution page, in Chromium against a real CMS', () 
     await smtp.stop();
   });
 
-  /** Presses Tab until `selector` has the focus: it is reachable with the keyboard. */
-  const tabTo = async (selector: string, max = 80) => {
-    for (let i = 0; i < max; i++) {
-      await page.keyboard.press('Tab');
-      if (await page.evaluate((s) => document.activeElement === document.querySelector(s), selector)) return;
-    }
-    throw new Error(`${selector} was not reached with Tab`);
-  };
+  const tabTo = (selector: string, max = 80) => tabToIn(page, selector, max);
   const typeInto = async (selector: string, text: string) => {
     await tabTo(selector);
     await page.keyboard.type(text);
   };
-  /** The text of `selector` once the page's script has written some (requests take a moment). */
-  const textOf = async (selector: string) => {
-    await page.waitForFunction((s) => Boolean(document.querySelector(s)?.textContent?.trim()), selector);
-    return page.locator(selector).textContent();
-  };
-  const axe = async () => {
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    return page.evaluate(async (tags) => {
-      const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      return result.violations.map((v: any) => `${v.id}: ${v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')).join(', ')}`);
-    }, TAGS);
-  };
+  const textOf = (selector: string) => textIn(page, selector);
+  const axe = () => axeViolations(page);
 
   it('is linked from the home page and the footer, and says it needs JavaScript when it is off', async () => {
     await page.goto(`${site.url}/fr/`);
@@ -254,7 +238,7 @@ describeWithBrowser('the contribution page, in Chromium against a real CMS', () 
   it('lists the editors’ request for changes under "my submissions"', async () => {
     const queue = (await (await cms.admin('/knowledge-base/moderation/submissions')).json()) as any;
     const asked = await cms.admin(`/knowledge-base/moderation/submissions/${queue.data[0].id}/request-changes`, {
-      method: 'POST', body: JSON.stringify({ comment: 'Précisez le budget <b>annuel</b>.' }),
+      method: 'POST', body: JSON.stringify({ comment: 'Précisez le budget <b>annuel</b>.', revision: await revisionOf(queue.data[0].id) }),
     });
     expect(asked.status).toBe(200);
     await page.reload();
@@ -333,7 +317,7 @@ describeWithBrowser('the contribution page, in Chromium against a real CMS', () 
     expect(stored.data.attachments.map((f: { name: string }) => f.name)).toEqual(['atelier.png', 'plan.png']);
 
     // Accepted: "my submissions" links to its page in the guide.
-    expect((await cms.admin(`/knowledge-base/moderation/submissions/${queue.data[0].id}/accept`, { method: 'POST', body: '{}' })).status).toBe(200);
+    expect((await cms.admin(`/knowledge-base/moderation/submissions/${queue.data[0].id}/accept`, { method: 'POST', body: JSON.stringify({ revision: stored.data.revision }) })).status).toBe(200);
     await page.reload();
     const link = page.locator('[data-mine] li', { hasText: 'deuxième phase' }).locator('a.published-link');
     await link.waitFor();
@@ -390,7 +374,7 @@ describeWithBrowser('the contribution page, in Chromium against a real CMS', () 
     const queue = (await (await cms.admin('/knowledge-base/moderation/submissions?status=submitted')).json()) as any;
     const proposal = queue.data.find((s: { kind: string }) => s.kind === 'actor-update');
     const asked = await cms.admin(`/knowledge-base/moderation/submissions/${proposal.id}/request-changes`, {
-      method: 'POST', body: JSON.stringify({ comment: 'Ajoutez un contact.' }),
+      method: 'POST', body: JSON.stringify({ comment: 'Ajoutez un contact.', revision: await revisionOf(proposal.id) }),
     });
     expect(asked.status).toBe(200);
     await page.reload();

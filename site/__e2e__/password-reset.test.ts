@@ -14,13 +14,12 @@ import { onboard } from '../../cms/tests/contributors';
 import { translate } from '../../plugins/knowledge-base/server/src/translations';
 import { freePort } from '../../scripts/lib/cms';
 import { buildSite, FIXTURE_NOW, REPO_DIR, SITE_DIR } from '../__tests__/test-utils/build';
-import { describeWithBrowser, launchBrowser } from '../__tests__/test-utils/browser';
+import { describeWithBrowser, launchBrowser, axeViolations, tabTo as tabToIn, textOf as textIn } from '../__tests__/test-utils/browser';
 import { serve, type StaticServer } from '../__tests__/test-utils/server';
 
 const SEED = join(REPO_DIR, 'cms', 'tests', 'fixtures', 'seed');
 const EMAIL = 'baladiya@fixtureville.example';
 const NEW_PASSWORD = 'Jadida-Passw0rd-2026';
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const strings: Record<string, string> = JSON.parse(readFileSync(join(SITE_DIR, 'src', 'translations', 'ar.json'), 'utf8'));
 /** The page's words in Arabic, placeholders filled. */
 const ar = (key: string, vars: Record<string, string> = {}) => strings[`contribute.${key}`].replace(/\{(\w+)\}/g, (_, name: string) => vars[name]);
@@ -57,25 +56,9 @@ describeWithBrowser('a forgotten password on the contribution page, in Chromium 
     await smtp.stop();
   });
 
-  /** Presses Tab until `selector` has the focus: it is reachable with the keyboard. */
-  const tabTo = async (selector: string, max = 40) => {
-    for (let i = 0; i < max; i++) {
-      await page.keyboard.press('Tab');
-      if (await page.evaluate((s) => document.activeElement === document.querySelector(s), selector)) return;
-    }
-    throw new Error(`${selector} was not reached with Tab`);
-  };
-  const textOf = async (selector: string) => {
-    await page.waitForFunction((s) => Boolean(document.querySelector(s)?.textContent?.trim()), selector);
-    return page.locator(selector).textContent();
-  };
-  const axe = async () => {
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    return page.evaluate(async (tags) => {
-      const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      return result.violations.map((v: any) => `${v.id}: ${v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')).join(', ')}`);
-    }, TAGS);
-  };
+  const tabTo = (selector: string, max = 40) => tabToIn(page, selector, max);
+  const textOf = (selector: string) => textIn(page, selector);
+  const axe = () => axeViolations(page);
   /** Where a form's first label sits in the column, and whether the page scrolls sideways. */
   const layoutOf = (form: string) =>
     page.evaluate((form) => {

@@ -59,3 +59,30 @@ export function browseSite(build: () => Promise<{ dist: string }>, timeoutMs: nu
     },
   };
 }
+
+/** Presses Tab until `selector` has the focus: it is reachable with the keyboard. */
+export async function tabTo(page: Page, selector: string, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement === document.querySelector(s), selector)) return;
+  }
+  throw new Error(`${selector} was not reached with Tab`);
+}
+
+/** The text of `selector` once the page's script has written some (requests take a moment). */
+export async function textOf(page: Page, selector: string) {
+  await page.waitForFunction((s) => Boolean(document.querySelector(s)?.textContent?.trim()), selector);
+  return page.locator(selector).textContent();
+}
+
+/** The accessibility rules the guide's pages are held to. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** axe's violations of the page as it is now, for the rules of `tags`, one line each. */
+export async function axeViolations(page: Page, tags = WCAG_TAGS): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async (tags) => {
+    const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v: any) => `${v.id}: ${v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')).join(', ')}`);
+  }, tags);
+}

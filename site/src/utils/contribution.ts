@@ -1,5 +1,5 @@
 /** The contribution page: where it is in each locale, the CMS it talks to, and the plugin's limits it hints at. */
-import { CONTRIBUTION_PAGE, LOCALES, contributionPath, type Locale } from '@aimf/strapi-plugin-knowledge-base/shared';
+import { ATTACHMENT_TYPES, CONTRIBUTION_PAGE, LOCALES, contributionPath, type Locale } from '@aimf/strapi-plugin-knowledge-base/shared';
 import { publicApiUrl } from './public-api';
 
 export { CONTRIBUTION_PAGE, contributionPath };
@@ -29,5 +29,5 @@ export const CONTRIBUTION_LIMITS = {
   password: 128,
 } as const;
 
-/** What the file input offers; the server decides by content, not by name. */
-export const ACCEPTED_FILES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.pdf'];
+/** What the file input offers: the plugin's types; the server reads the type from the content and checks the name agrees. */
+export const ACCEPTED_FILES = Object.entries(ATTACHMENT_TYPES).flatMap(([mime, type]) => [mime, ...type.extensions]);

@@ -4,15 +4,17 @@ import { callerLocale } from './translations';
 import { checkEntryFields } from './validation/entry';
 import { validationError } from './validation/issues';
 import { closeSelfRegistration } from './policies/no-self-registration';
-import { keepFileOrder } from './validation/files';
+import { answerPasswordResets } from './services/password-reset';
+import { useGlobalMiddlewares } from './middlewares/global';
 
 const KB_UIDS: string[] = Object.values(KB_TYPES).map((t) => t.uid);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  // Contributor accounts come from editors' invitations only.
+  // Contributor accounts come from editors' invitations only; a forgotten password is reset on the site, in the contributor's language.
   closeSelfRegistration(strapi);
-  // A contribution's attachments keep the order they were sent in.
-  keepFileOrder(strapi);
+  answerPasswordResets(strapi);
+  // Uploads are refused before the body parser unless a route takes them (see middlewares/).
+  useGlobalMiddlewares(strapi);
 
   // Every write to a knowledge-base document, from the admin, the API or the importer, is checked here.
   strapi.documents.use(async (context, next) => {

@@ -15,7 +15,10 @@ type Detail = Row & {
   /** Resubmitted: the fields (and `attachments`) that differ from what the editor saw when asking for changes. */
   changedSinceRequest?: string[];
   comment: string | null;
-  attachments: { id: number; name: string; mime: string; url: string }[];
+  /** The revision this view shows; a decision carries it, and is refused if the submission changed since. */
+  revision: number;
+  /** Private files, fetched with the editor's credentials (never a link to an open URL). */
+  attachments: { id: string; name: string; mime: string; size: number; url: string }[];
   duplicates: { documentId: string; slug: string; title: string; locale: string; published: boolean; reason: string; status?: string }[];
   history: { from: string | null; to: string; at: string; by: string; byName?: string; comment: string | null }[];
 };
@@ -32,6 +35,8 @@ export const ModerationPage = () => {
   const [comment, setComment] = useState('');
   const [notice, setNotice] = useState<{ kind: 'success' | 'danger'; text: string } | null>(null);
   const [invite, setInvite] = useState({ email: '', organisation: '', locale: 'fr' });
+  /** Object URLs of the open submission's images, shown as previews. */
+  const [previews, setPreviews] = useState<Record<string, string>>({});
   /** Counts submissions opened, so each opening moves the focus to the detail. */
   const [opened, setOpened] = useState(0);
 
@@ -54,6 +59,39 @@ export const ModerationPage = () => {
     setDetail((await get<{ data: Detail }>(`/${PLUGIN_ID}/moderation/submissions/${id}`)).data.data);
     setOpened((n) => n + 1);
   };
+
+  /** A file's bytes through the authenticated route, typed as the server checked it (image or PDF). */
+  const fileUrl = async (file: Detail['attachments'][number]) => {
+    const reply = await get<Blob>(file.url, { responseType: 'blob' });
+    return URL.createObjectURL(new Blob([reply.data], { type: file.mime }));
+  };
+  useEffect(() => {
+    let current: Record<string, string> = {};
+    let cancelled = false;
+    (async () => {
+      for (const file of detail?.attachments ?? []) {
+        if (!file.mime.startsWith('image/')) continue;
+        const url = await fileUrl(file).catch(() => '');
+        if (cancelled) return URL.revokeObjectURL(url);
+        current = { ...current, [file.id]: url };
+        setPreviews(current);
+      }
+    })();
+    return () => {
+      cancelled = true;
+      Object.values(current).forEach((url) => URL.revokeObjectURL(url));
+      setPreviews({});
+    };
+  }, [detail?.id, detail?.revision]);
+  const download = async (file: Detail['attachments'][number]) => {
+    try {
+      const link = Object.assign(document.createElement('a'), { href: await fileUrl(file), download: file.name });
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    } catch (error) {
+      setNotice({ kind: 'danger', text: errorText(error) });
+    }
+  };
   useEffect(() => {
     const heading = document.getElementById('kb-moderation-detail');
     heading?.scrollIntoView({ block: 'start' });
@@ -65,13 +103,15 @@ export const ModerationPage = () => {
   const decide = async (action: 'accept' | 'request-changes' | 'reject') => {
     if (!detail) return;
     try {
-      const reply = await post<{ data: Detail }>(`/${PLUGIN_ID}/moderation/submissions/${detail.id}/${action}`, { comment });
+      const reply = await post<{ data: Detail }>(`/${PLUGIN_ID}/moderation/submissions/${detail.id}/${action}`, { comment, revision: detail.revision });
       setDetail(reply.data.data);
       setComment('');
       setNotice({ kind: 'success', text: t(`moderation.done.${action}`, 'Done.') });
       await load();
-    } catch (error) {
+    } catch (error: any) {
       setNotice({ kind: 'danger', text: errorText(error) });
+      // Changed since it was opened: show the new revision, so the next decision is about what it holds now.
+      if (error?.response?.status === 409) setDetail((await get<{ data: Detail }>(`/${PLUGIN_ID}/moderation/submissions/${detail.id}`)).data.data);
     }
   };
 
@@ -214,7 +254,17 @@ export const ModerationPage = () => {
                     <Typography variant="delta" tag="h3">
                       {t('moderation.files', 'Files')} {detail.changedSinceRequest?.includes('attachments') && <Badge>{t('moderation.changed', 'changed')}</Badge>}
                     </Typography>
-                    <ul>{detail.attachments.map((f) => <li key={f.id}><a href={f.url} target="_blank" rel="noreferrer">{f.name}</a> ({f.mime})</li>)}</ul>
+                    <ul>
+                      {detail.attachments.map((f) => (
+                        <li key={f.id}>
+                          {previews[f.id] && <img src={previews[f.id]} alt={f.name} style={{ display: 'block', maxWidth: '16rem', maxHeight: '10rem' }} />}
+                          <Button variant="tertiary" size="S" onClick={() => download(f)}>
+                            {t('moderation.download', 'Download {name}', { name: f.name })}
+                          </Button>{' '}
+                          ({f.mime}, {Math.ceil(f.size / 1024)} KB)
+                        </li>
+                      ))}
+                    </ul>
                   </Box>
                 )}
                 <Box marginTop={4}>

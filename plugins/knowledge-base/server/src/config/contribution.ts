@@ -8,6 +8,8 @@ export interface ContributionConfig {
   editorEmails: string[];
   /** Submissions (creates and edits) allowed per user and per IP within the window. */
   rateLimit: { windowMs: number; perUser: number; perIp: number };
+  /** Where contributors' files are kept, outside any public folder; '' is `data/attachments` in the app. */
+  attachmentsDir: string;
 }
 
 export const CONTRIBUTION_DEFAULTS: ContributionConfig = {
@@ -15,6 +17,7 @@ export const CONTRIBUTION_DEFAULTS: ContributionConfig = {
   siteUrl: '',
   editorEmails: [],
   rateLimit: { windowMs: 3_600_000, perUser: 20, perIp: 60 },
+  attachmentsDir: '',
 };
 
 export function checkContributionConfig(config: Partial<ContributionConfig> | undefined): string[] {
@@ -22,6 +25,7 @@ export function checkContributionConfig(config: Partial<ContributionConfig> | un
   const problems: string[] = [];
   if (!(c.invitationTtlHours > 0)) problems.push('contribution.invitationTtlHours must be > 0');
   if (typeof c.siteUrl !== 'string') problems.push('contribution.siteUrl must be a URL');
+  if (typeof c.attachmentsDir !== 'string') problems.push('contribution.attachmentsDir must be a path');
   if (!Array.isArray(c.editorEmails) || c.editorEmails.some((e) => typeof e !== 'string')) problems.push('contribution.editorEmails must be a list of e-mail addresses');
   for (const key of ['windowMs', 'perUser', 'perIp'] as const)
     if (!Number.isInteger(c.rateLimit[key]) || c.rateLimit[key] < 1) problems.push(`contribution.rateLimit.${key} must be an integer ≥ 1`);

@@ -2,21 +2,25 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { callerLocale, translate } from '../translations';
 import type { Locale } from '../shared/locales';
-import { checkFiles, inRequestOrder, type UploadedFile } from '../validation/files';
+import { checkFiles, type UploadedFile } from '../validation/files';
+import type { MultipartBody } from '../middlewares/multipart';
 import { validationError, type Issue } from '../validation/issues';
 import { checkAcceptInvitation, checkBodyKeys, checkSubmission } from '../validation/submission';
 import { ContributionError } from '../services/contributors';
 import { SubmissionIssues, SubmissionLocked, SubmissionNotFound, type Contributor } from '../services/submissions';
+import type { Attachment } from '../services/attachments';
 
-/** The body of a submission: JSON `{ data }`, or multipart with `data` as a JSON string and `files`. */
+/**
+ * The body of a submission: JSON `{ data }`, or multipart with `data` as a JSON string and
+ * `files`, read by the route's multipart middleware once the contributor was known.
+ */
 const readBody = (ctx: any): { data: unknown; files: UploadedFile[]; issues: Issue[] } => {
-  const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+  const multipart = ctx.state.multipart as MultipartBody | undefined;
+  const body = (multipart?.fields ?? ctx.request.body ?? {}) as Record<string, unknown>;
   const issues = checkBodyKeys(body, ['data']);
-  const uploads = (ctx.request.files ?? {}) as Record<string, UploadedFile | UploadedFile[]>;
-  for (const name of Object.keys(uploads)) if (name !== 'files') issues.push({ path: [name], key: 'error.unknownField', params: { name } });
-  const files = inRequestOrder(([] as UploadedFile[]).concat(uploads.files ?? []));
+  const files = multipart?.files ?? [];
   let data = body.data;
-  if (typeof data === 'string' && ctx.is('multipart')) {
+  if (typeof data === 'string' && multipart) {
     try {
       data = JSON.parse(data);
     } catch {
@@ -56,13 +60,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Validates data and files of a submission; nothing is stored when anything is wrong. */
-  const parse = (ctx: any, kind: 'case-study' | 'actor-update', partial: boolean, attached = 0) => {
+  const parse = async (ctx: any, kind: 'case-study' | 'actor-update', partial: boolean, attached = 0) => {
     const { data, files, issues } = readBody(ctx);
     const checked = checkSubmission(kind, data ?? {}, partial);
-    const fileCheck = kind === 'case-study' ? checkFiles(files, attached) : { mimes: [], issues: files.length ? [{ path: ['files'], key: 'error.unknownField' as const, params: { name: 'files' } }] : [] };
+    const fileCheck = kind === 'case-study' ? await checkFiles(files, attached) : { files: [], issues: files.length ? [{ path: ['files'], key: 'error.unknownField' as const, params: { name: 'files' } }] : [] };
     const all = [...issues, ...(data === undefined ? [] : checked.issues), ...fileCheck.issues];
     if (all.length) throw validationError(lang(ctx), 'error.invalidSubmission', all);
-    return { input: checked.value, files, mimes: fileCheck.mimes };
+    return { input: checked.value, files: fileCheck.files };
   };
 
   const organisation = async (ctx: any) => service('contributors').organisation(contributor(ctx).organisationId, contributor(ctx).locale);
@@ -101,9 +105,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async create(ctx: any) {
       limit(ctx);
-      const { input, files, mimes } = parse(ctx, 'case-study', false);
+      const { input, files } = await parse(ctx, 'case-study', false);
       try {
-        const { submission, duplicates } = await service('submissions').create(contributor(ctx), await organisation(ctx), input, files, mimes);
+        const { submission, duplicates } = await service('submissions').create(contributor(ctx), await organisation(ctx), input, files);
         ctx.status = 201;
         ctx.body = { data: await service('submissions').view(submission, 'contributor'), meta: { duplicates } };
       } catch (error) {
@@ -115,10 +119,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       limit(ctx);
       try {
         const existing = await service('submissions').findForContributor(contributor(ctx), String(ctx.params.id));
-        const { input, files, mimes } = parse(ctx, existing.kind, true, (existing.attachments ?? []).length);
+        const { input, files } = await parse(ctx, existing.kind, true, (existing.attachments ?? []).length);
         if (input.locale && input.locale !== existing.locale)
           throw validationError(lang(ctx), 'error.invalidSubmission', [{ path: ['data', 'locale'], key: 'error.invalidValue', params: { value: input.locale, allowed: existing.locale } }]);
-        const submission = await service('submissions').update(contributor(ctx), await organisation(ctx), existing.documentId, input, files, mimes);
+        const submission = await service('submissions').update(contributor(ctx), await organisation(ctx), existing.documentId, input, files);
         const full = await service('submissions').findForContributor(contributor(ctx), submission.documentId);
         ctx.body = { data: await service('submissions').view(full, 'contributor') };
       } catch (error) {
@@ -126,9 +130,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
+    /** One of the organisation's files, private until an editor accepts the submission. */
+    async attachment(ctx: any) {
+      try {
+        const submission = await service('submissions').findForContributor(contributor(ctx), String(ctx.params.id));
+        const file = ((submission.attachments ?? []) as Attachment[]).find((f) => f.id === ctx.params.file);
+        if (!file) throw new SubmissionNotFound();
+        service('attachments').send(ctx, file);
+      } catch (error) {
+        refuse(error, lang(ctx));
+      }
+    },
+
     async proposeActorUpdate(ctx: any) {
       limit(ctx);
-      const { input } = parse(ctx, 'actor-update', false);
+      const { input } = await parse(ctx, 'actor-update', false);
       const submission = await service('submissions').proposeActorUpdate(contributor(ctx), await organisation(ctx), input);
       ctx.status = 201;
       ctx.body = { data: await service('submissions').view(submission, 'contributor') };

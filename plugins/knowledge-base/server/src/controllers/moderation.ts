@@ -6,7 +6,8 @@ import type { Locale } from '../shared/locales';
 import { validationError, type Issue } from '../validation/issues';
 import { checkDecision, checkInvitation } from '../validation/submission';
 import { ContributionError } from '../services/contributors';
-import { SubmissionLocked, SubmissionNotFound } from '../services/submissions';
+import { SubmissionLocked, SubmissionNotFound, SubmissionStale } from '../services/submissions';
+import type { Attachment } from '../services/attachments';
 
 const QUEUE_PARAMS = ['status', 'organisation', 'olderThanDays', 'page', 'pageSize', 'locale'];
 
@@ -18,6 +19,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const refuse = (error: unknown, l: Locale): never => {
     if (error instanceof SubmissionNotFound) throw new errors.NotFoundError(translate(l, 'error.submissionNotFound'));
     if (error instanceof SubmissionLocked) throw new errors.ApplicationError(translate(l, 'error.transition', { status: translate(l, `status.${error.status}`) }));
+    if (error instanceof SubmissionStale) throw Object.assign(new Error(translate(l, 'error.staleSubmission')), { status: 409, statusCode: 409, expose: true, name: 'ConflictError' });
     if (error instanceof ContributionError) {
       const path = error.code === 'emailTaken' ? 'email' : 'organisation';
       throw validationError(l, 'error.invalidRequest', [{ path: [path], key: error.code === 'emailTaken' ? 'error.emailTaken' : 'error.unknownOrganisation' }]);
@@ -29,7 +31,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { value, issues } = checkDecision((ctx.request.body ?? {}) as Record<string, unknown>, action !== 'accept');
     if (issues.length) throw validationError(lang(ctx), 'error.invalidRequest', issues);
     try {
-      ctx.body = { data: await service('moderation').decide(String(ctx.params.id), action, value.comment, ctx.state.user) };
+      ctx.body = { data: await service('moderation').decide(String(ctx.params.id), action, value.comment, value.revision, ctx.state.user) };
     } catch (error) {
       refuse(error, lang(ctx));
     }
@@ -64,6 +66,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async findOne(ctx: any) {
       try {
         ctx.body = { data: await service('moderation').findOne(String(ctx.params.id)) };
+      } catch (error) {
+        refuse(error, lang(ctx));
+      }
+    },
+
+    /** A submission's file, for editors only: the same safe headers as every attachment. */
+    async attachment(ctx: any) {
+      try {
+        const submission = await strapi.db.query('plugin::knowledge-base.submission').findOne({ where: { documentId: String(ctx.params.id) }, select: ['attachments'] });
+        const file = ((submission?.attachments ?? []) as Attachment[]).find((f) => f.id === ctx.params.file);
+        if (!file) throw new SubmissionNotFound();
+        service('attachments').send(ctx, file);
       } catch (error) {
         refuse(error, lang(ctx));
       }

@@ -4,6 +4,7 @@ const EDITOR = { policies: ['admin::isAuthenticatedAdmin'] };
 export const moderationRoutes = [
   { method: 'GET', path: '/moderation/submissions', handler: 'moderation.queue', config: EDITOR },
   { method: 'GET', path: '/moderation/submissions/:id', handler: 'moderation.findOne', config: EDITOR },
+  { method: 'GET', path: '/moderation/submissions/:id/attachments/:file', handler: 'moderation.attachment', config: EDITOR },
   { method: 'POST', path: '/moderation/submissions/:id/accept', handler: 'moderation.accept', config: EDITOR },
   { method: 'POST', path: '/moderation/submissions/:id/request-changes', handler: 'moderation.requestChanges', config: EDITOR },
   { method: 'POST', path: '/moderation/submissions/:id/reject', handler: 'moderation.reject', config: EDITOR },

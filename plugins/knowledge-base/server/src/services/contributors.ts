@@ -15,7 +15,7 @@ const ACTOR = 'plugin::knowledge-base.actor';
 export const CONTRIBUTOR_ROLE = { type: 'contributor', name: 'Contributor', description: 'Member cities: submit initiatives and propose changes to their own actor fiche, under moderation.' };
 
 /** The users-permissions actions of the Contributor role: the plugin's contribution routes, nothing else. */
-export const CONTRIBUTOR_ACTIONS = ['me', 'list', 'findOne', 'create', 'update', 'proposeActorUpdate'].map(
+export const CONTRIBUTOR_ACTIONS = ['me', 'list', 'findOne', 'attachment', 'create', 'update', 'proposeActorUpdate'].map(
   (action) => `plugin::knowledge-base.contribution.${action}`,
 );
 

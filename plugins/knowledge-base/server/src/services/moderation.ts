@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { EDITOR_ACTIONS, type EditorAction, type SubmissionStatus } from '../shared/moderation';
+import { ACTOR_PROPOSAL_FIELDS, EDITOR_ACTIONS, type EditorAction, type SubmissionStatus } from '../shared/moderation';
 import type { Locale } from '../shared/locales';
-import { SubmissionLocked, SubmissionNotFound } from './submissions';
+import type { Attachment } from './attachments';
+import { SubmissionLocked, SubmissionNotFound, SubmissionStale } from './submissions';
 
 const SUBMISSION = 'plugin::knowledge-base.submission';
 const CONTRIBUTOR = 'plugin::knowledge-base.contributor';
@@ -53,47 +54,74 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async findOne(id: string) {
-      const submission = await strapi.db.query(SUBMISSION).findOne({ where: { documentId: id }, populate: { attachments: true } });
+      const submission = await strapi.db.query(SUBMISSION).findOne({ where: { documentId: id } });
       if (!submission) throw new SubmissionNotFound();
       const view = await plugin().service('submissions').view(submission, 'editor');
       const profile = await strapi.db.query(CONTRIBUTOR).findOne({ where: { userId: submission.contributorUserId }, select: ['email', 'locale'] });
       return { ...view, contributor: profile?.email ?? null };
     },
 
-    /** Accept (publishes), request changes or reject; records who, when and why, and tells the contributor. */
-    async decide(id: string, action: EditorAction, comment: string, editor: { id: number; firstname?: string; lastname?: string; email?: string }) {
+    /**
+     * Accept (publishes), request changes or reject; records who, when and why, and tells the
+     * contributor. `revision` is the one the editor saw: if the submission changed since, or
+     * someone decided in between, nothing is done. The status moves first, in the same
+     * transaction as the publication, so a submission another editor rejected is never published.
+     */
+    async decide(id: string, action: EditorAction, comment: string, revision: number, editor: { id: number; firstname?: string; lastname?: string; email?: string }) {
       const submission: Doc | null = await strapi.db.query(SUBMISSION).findOne({ where: { documentId: id } });
       if (!submission) throw new SubmissionNotFound();
       const { from, to } = EDITOR_ACTIONS[action];
       if (!(from as readonly string[]).includes(submission.status)) throw new SubmissionLocked(submission.status);
+      if (submission.revision !== revision) throw new SubmissionStale(submission.revision);
       const locale = submission.locale as Locale;
-      if (action === 'accept') {
-        if (submission.kind === 'case-study') {
-          await strapi.documents(CASE_STUDY as any).publish({ documentId: submission.caseStudyDocumentId, locale } as any);
-        } else {
-          const organisation = submission.organisationId;
-          await strapi.documents(ACTOR as any).update({ documentId: organisation, locale, data: submission.proposed } as any);
-          await strapi.documents(ACTOR as any).publish({ documentId: organisation, locale } as any);
-        }
-      }
+      const submissions = plugin().service('submissions');
       // What the editor saw when asking for changes, so the resubmission shows what changed since.
       let reviewed: Doc | undefined;
       if (action === 'request-changes') {
-        const full = await strapi.db.query(SUBMISSION).findOne({ where: { id: submission.id }, populate: { attachments: true } });
-        const seen = await plugin().service('submissions').view(full, 'editor');
+        const seen = await submissions.view(submission, 'editor');
         reviewed = { content: seen.content, attachments: seen.attachments.map((f: Doc) => f.id) };
       }
-      // Only move on if nobody decided in between (two editors on the same submission).
-      const moved = await strapi.db.query(SUBMISSION).updateMany({
-        where: { id: submission.id, status: submission.status },
-        data: { status: to, lastComment: comment || null, ...(reviewed ? { reviewed } : {}) },
-      });
-      if (!moved.count) throw new SubmissionLocked(submission.status);
+      // An accepted case study's files join the media library (public from then on); undone if the decision fails.
+      const files: Attachment[] = action === 'accept' && submission.kind === 'case-study' ? submission.attachments ?? [] : [];
+      const published: Doc[] = files.length ? await plugin().service('attachments').publish(files) : [];
       const name = [editor.firstname, editor.lastname].filter(Boolean).join(' ') || editor.email || `editor ${editor.id}`;
-      await plugin().service('submissions').recordEvent(submission.documentId, submission.status, to, { kind: 'editor', id: editor.id, name }, comment);
+      try {
+        await strapi.db.transaction(async () => {
+          if (!(await submissions.claim(submission, { status: to, lastComment: comment || null, ...(reviewed ? { reviewed } : {}) }))) {
+            const now: Doc | null = await strapi.db.query(SUBMISSION).findOne({ where: { id: submission.id }, select: ['status', 'revision'] });
+            if (now && (from as readonly string[]).includes(now.status)) throw new SubmissionStale(now.revision);
+            throw new SubmissionLocked((now?.status ?? submission.status) as SubmissionStatus);
+          }
+          if (action === 'accept') await this.publish(submission, locale, published);
+          await submissions.recordEvent(submission.documentId, submission.status, to, { kind: 'editor', id: editor.id, name }, comment);
+        });
+      } catch (error) {
+        for (const file of published) await strapi.plugin('upload').service('upload').remove(file).catch(() => undefined);
+        throw error;
+      }
+      // Publishing emptied it inside the transaction; a read in between may have cached the old answer.
+      if (action === 'accept') plugin().service('answer-cache').clear();
       const profile = await strapi.db.query(CONTRIBUTOR).findOne({ where: { userId: submission.contributorUserId } });
       if (profile) plugin().service('contribution-mail').statusChanged({ email: profile.email, locale: profile.locale, title: submission.title, status: to, comment });
       return this.findOne(id);
+    },
+
+    /** Publishes what the submission holds: the draft case study (with the first image as cover if it has none), or the fiche proposal. */
+    async publish(submission: Doc, locale: Locale, files: Doc[]) {
+      if (submission.kind === 'case-study') {
+        const cover = files.find((f) => String(f.mime).startsWith('image/'));
+        if (cover) {
+          const draft = (await strapi.documents(CASE_STUDY as any).findOne({ documentId: submission.caseStudyDocumentId, locale, populate: { cover: true } } as any)) as Doc | null;
+          if (!draft?.cover) await strapi.documents(CASE_STUDY as any).update({ documentId: submission.caseStudyDocumentId, locale, data: { cover: cover.id } } as any);
+        }
+        await strapi.documents(CASE_STUDY as any).publish({ documentId: submission.caseStudyDocumentId, locale } as any);
+        return;
+      }
+      // Only the fields an organisation may propose, read as own properties of what was stored.
+      const proposed = (submission.proposed ?? {}) as Doc;
+      const data = Object.fromEntries(Object.keys(ACTOR_PROPOSAL_FIELDS).filter((key) => Object.prototype.hasOwnProperty.call(proposed, key)).map((key) => [key, proposed[key]]));
+      await strapi.documents(ACTOR as any).update({ documentId: submission.organisationId, locale, data } as any);
+      await strapi.documents(ACTOR as any).publish({ documentId: submission.organisationId, locale } as any);
     },
 
     /** The actor fiches an editor can invite for or filter by. */

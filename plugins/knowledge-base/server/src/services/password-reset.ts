@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { contributionConfig } from '../config/contribution';
 import { DEFAULT_LOCALE } from '../shared/locales';
 import { contributionPath } from '../shared/moderation';
-import { callerLocale, translate, type MessageKey } from '../translations';
+import { callerLocale, translate } from '../translations';
 import { validationError } from '../validation/issues';
-import { blankAsAbsent, isRecord, parseBody, refuse, strictObject } from '../validation/schema';
+import { blankAsAbsent, isRecord, parseBody, password, refuse, strictObject } from '../validation/schema';
 import { EMAIL } from '../validation/submission';
 
 const USER = 'plugin::users-permissions.user';
@@ -25,25 +25,13 @@ export const resetCodeLive = (code: string, now = Date.now()) => {
   return end !== undefined && parseInt(end, 36) > now;
 };
 
-/** The contributors' password rule (as for invitations), within the 72 bytes users-permissions hashes. */
-export const passwordIssue = (password: string): MessageKey | null => {
-  if (password.length < 10 || password.length > 128 || !/[A-Za-z]/.test(password) || !/\d/.test(password)) return 'error.password';
-  if (Buffer.byteLength(password) > 72) return 'error.passwordBytes';
-  return null;
-};
 
 const forgotBody = strictObject({
   email: z.preprocess(blankAsAbsent, z.string({ message: 'error.notEmail' }).trim().toLowerCase().max(254, 'error.notEmail').regex(EMAIL, 'error.notEmail')),
 });
 const resetBody = strictObject({
   code: z.string({ message: 'error.resetCodeInvalid' }).max(200, 'error.resetCodeInvalid'),
-  password: z.preprocess(
-    blankAsAbsent,
-    z.string({ message: 'error.password' }).superRefine((password, ctx) => {
-      const problem = passwordIssue(password);
-      if (problem) refuse(ctx, problem);
-    }),
-  ),
+  password,
   passwordConfirmation: z.string({ message: 'error.passwordMismatch' }).max(1000, 'error.passwordMismatch'),
   // users-permissions' refresh-token sessions name the device.
   deviceId: z.string({ message: 'error.notText' }).max(200, 'error.tooLong').optional(),

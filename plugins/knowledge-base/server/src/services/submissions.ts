@@ -3,7 +3,8 @@ import type { Locale } from '../shared/locales';
 import { CONTRIBUTOR_EDITABLE, afterContributorEdit, type SubmissionKind, type SubmissionStatus } from '../shared/moderation';
 import type { Issue } from '../validation/issues';
 import type { SubmissionInput } from '../validation/submission';
-import type { UploadedFile } from '../validation/files';
+import type { CheckedFile } from '../validation/files';
+import type { Attachment } from './attachments';
 import type { Organisation } from './contributors';
 
 const CASE_STUDY = 'plugin::knowledge-base.case-study';
@@ -37,6 +38,12 @@ export class SubmissionLocked extends Error {
     super('locked');
   }
 }
+/** The submission changed since the reader saw it (another revision): nothing was done. */
+export class SubmissionStale extends Error {
+  constructor(readonly revision: number) {
+    super('stale');
+  }
+}
 
 const STOP_WORDS = new Set(['les', 'des', 'une', 'the', 'and', 'for', 'pour', 'dans', 'par', 'sur', 'with', 'aux', 'from', 'avec', 'del']);
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -57,7 +64,7 @@ const slugify = (title: string) =>
 const CASE_STUDY_TEXT = ['title', 'summary', 'body', 'city', 'country', 'yearStart', 'yearEnd', 'stage', 'sdgs', 'results', 'lessons', 'links'];
 
 /** The fields of `now` (and `attachments`, as file ids) that differ from the `reviewed` snapshot. */
-export function changedFields(reviewed: { content?: Doc | null; attachments?: number[] }, now: Doc | null, attachmentIds: number[]): string[] {
+export function changedFields(reviewed: { content?: Doc | null; attachments?: (number | string)[] }, now: Doc | null, attachmentIds: (number | string)[]): string[] {
   const before: Doc = { ...(reviewed.content ?? {}), attachments: reviewed.attachments ?? [] };
   const after: Doc = { ...(now ?? {}), attachments: attachmentIds };
   const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -104,35 +111,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  /** Stores the accepted files with the upload plugin; the caller removes them if what follows fails. */
-  const upload = async (files: UploadedFile[], mimes: string[]): Promise<Doc[]> => {
-    if (!files.length) return [];
-    files.forEach((file, i) => Object.assign(file, { mimetype: mimes[i], detectedMimeType: mimes[i] }));
-    return plugin().service('submissions').uploadFiles(files);
-  };
-  const removeFiles = async (uploaded: Doc[]) => {
-    for (const file of uploaded) {
-      await strapi.plugin('upload').service('upload').remove(file).catch((e: Error) => strapi.log.error(`[knowledge-base] could not remove upload ${file.id}: ${e.message}`));
-    }
-  };
+  // Contributors' files stay private (services/attachments.ts) until an editor accepts.
+  const attachments = () => plugin().service('attachments');
+  const removeFiles = (stored: Attachment[]) =>
+    attachments().remove(stored).catch((e: Error) => strapi.log.error(`[knowledge-base] could not remove attachments: ${e.message}`));
 
   const recordEvent = (submissionId: string, fromStatus: SubmissionStatus | null, toStatus: SubmissionStatus, by: Actor, comment?: string) =>
     strapi.db.query(EVENT).create({ data: { submissionId, fromStatus, toStatus, byKind: by.kind, byId: by.id, byName: by.name, comment: comment || null } });
 
   const submissionOf = async (contributor: Contributor, id: string) => {
-    const submission = await strapi.db.query(SUBMISSION).findOne({ where: { documentId: id }, populate: { attachments: true } });
+    const submission = await strapi.db.query(SUBMISSION).findOne({ where: { documentId: id } });
     if (!submission || submission.organisationId !== contributor.organisationId) throw new SubmissionNotFound();
     return submission as Doc;
   };
 
+  /**
+   * Moves a submission on only if it is still at the revision and status it was read at, and
+   * counts a new revision: what an editor saw is what an editor decides on (see moderation.ts).
+   */
+  const claim = async (submission: Doc, data: Doc = {}) => {
+    const moved = await strapi.db.query(SUBMISSION).updateMany({
+      where: { id: submission.id, status: submission.status, revision: submission.revision },
+      data: { ...data, revision: submission.revision + 1 },
+    });
+    return moved.count === 1;
+  };
+
   return {
-    // One at a time, so file ids follow the order the contributor gave (attachments are listed by id).
-    async uploadFiles(files: UploadedFile[]) {
-      const uploaded: Doc[] = [];
-      for (const file of files) uploaded.push(...(await strapi.plugin('upload').service('upload').upload({ data: {}, files: file })));
-      return uploaded;
-    },
     recordEvent,
+    claim,
 
     /**
      * Entries that look like the same initiative: same city and country with a similar title,
@@ -165,11 +172,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** A new case study from a contributor: a draft linked to a submission, with its files. */
-    async create(contributor: Contributor, organisation: Organisation, input: SubmissionInput, files: UploadedFile[], mimes: string[]) {
+    async create(contributor: Contributor, organisation: Organisation, input: SubmissionInput, files: CheckedFile[]) {
       const locale = input.locale!;
       const { issues, data: relations, newPartners } = await resolveRelations({ partners: [], ...input.fields }, organisation);
       if (issues.length) throw new SubmissionIssues(issues);
-      const uploaded = await upload(files, mimes);
+      const stored: Attachment[] = await attachments().store(files);
       let caseStudy: Doc | undefined;
       try {
         const fields = { city: organisation.city, country: organisation.country, ...input.fields } as Doc;
@@ -179,23 +186,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           slug: await uniqueSlug(String(fields.title)),
           sources: [{ document: `Contribution: ${organisation.name}`.slice(0, 200), section: new Date().toISOString().slice(0, 10) }],
           translationOrigin: 'original',
-          cover: uploaded.find((f) => f.mime.startsWith('image/'))?.id ?? null,
         };
         caseStudy = (await caseStudies().create({ locale, data } as any)) as Doc;
         const duplicates = await this.duplicates(fields as any, 'editor', caseStudy.documentId);
         const submission: Doc = await strapi.db.query(SUBMISSION).create({
           data: {
             kind: 'case-study', status: 'submitted', locale, organisationId: organisation.documentId, contributorUserId: contributor.userId,
-            caseStudyDocumentId: caseStudy.documentId, title: fields.title, newPartners: newPartners ?? [], duplicates, attachments: uploaded.map((f) => f.id),
+            caseStudyDocumentId: caseStudy.documentId, title: fields.title, newPartners: newPartners ?? [], duplicates, attachments: stored, revision: 1,
           },
         });
         await recordEvent(submission.documentId, null, 'submitted', { kind: 'contributor', id: contributor.userId, name: contributor.email });
         void plugin().service('contribution-mail').newSubmission({ title: String(fields.title), kind: 'case-study', locale, organisation });
-        const stored = await strapi.db.query(SUBMISSION).findOne({ where: { id: submission.id }, populate: { attachments: true } });
-        return { submission: stored, duplicates: await this.duplicates(fields as any, contributor.organisationId, caseStudy.documentId) };
+        return { submission, duplicates: await this.duplicates(fields as any, contributor.organisationId, caseStudy.documentId) };
       } catch (error) {
         if (caseStudy) await caseStudies().delete({ documentId: caseStudy.documentId, locale } as any).catch(() => undefined);
-        await removeFiles(uploaded);
+        await removeFiles(stored);
         throw error;
       }
     },
@@ -205,7 +210,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const submission: Doc = await strapi.db.query(SUBMISSION).create({
         data: {
           kind: 'actor-update', status: 'submitted', locale: input.locale, organisationId: organisation.documentId,
-          contributorUserId: contributor.userId, title: organisation.name, proposed: input.fields,
+          contributorUserId: contributor.userId, title: organisation.name, proposed: input.fields, revision: 1,
         },
       });
       await recordEvent(submission.documentId, null, 'submitted', { kind: 'contributor', id: contributor.userId, name: contributor.email });
@@ -213,45 +218,45 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return submission;
     },
 
-    /** A contributor's edit: allowed while submitted or changes-requested; answering a change request resubmits. */
-    async update(contributor: Contributor, organisation: Organisation, id: string, input: SubmissionInput, files: UploadedFile[], mimes: string[]) {
-      const submission = await submissionOf(contributor, id);
-      if (!CONTRIBUTOR_EDITABLE.includes(submission.status)) throw new SubmissionLocked(submission.status);
-      if (submission.kind === 'actor-update') {
-        await strapi.db.query(SUBMISSION).update({ where: { id: submission.id }, data: { proposed: { ...submission.proposed, ...input.fields } } });
-      } else {
-        const { issues, data: relations, newPartners } = await resolveRelations(input.fields, organisation);
-        if (issues.length) throw new SubmissionIssues(issues);
-        const uploaded = await upload(files, mimes);
-        try {
-          const data: Doc = { ...Object.fromEntries(CASE_STUDY_TEXT.filter((k) => input.fields[k] !== undefined).map((k) => [k, input.fields[k]])), ...relations };
-          const draft = (await caseStudies().findOne({ documentId: submission.caseStudyDocumentId, locale: submission.locale, populate: { cover: true } } as any)) as Doc;
-          if (!draft?.cover && uploaded.some((f) => f.mime.startsWith('image/'))) data.cover = uploaded.find((f) => f.mime.startsWith('image/'))!.id;
-          await caseStudies().update({ documentId: submission.caseStudyDocumentId, locale: submission.locale, data } as any);
-          await strapi.db.query(SUBMISSION).update({
-            where: { id: submission.id },
-            data: {
-              ...(input.fields.title ? { title: input.fields.title } : {}),
-              ...(newPartners ? { newPartners } : {}),
-              attachments: [...(submission.attachments ?? []).map((f: Doc) => f.id), ...uploaded.map((f) => f.id)],
-            },
-          });
-        } catch (error) {
-          await removeFiles(uploaded);
-          throw error;
-        }
+    /**
+     * A contributor's edit, allowed while submitted or changes-requested (answering a change request
+     * resubmits). One transaction that first claims the submission's revision: an editor's decision
+     * on the revision before is then refused, and a decision taken first stops the edit.
+     */
+    async update(contributor: Contributor, organisation: Organisation, id: string, input: SubmissionInput, files: CheckedFile[]) {
+      const found = await submissionOf(contributor, id);
+      if (!CONTRIBUTOR_EDITABLE.includes(found.status)) throw new SubmissionLocked(found.status);
+      const resolved = found.kind === 'case-study' ? await resolveRelations(input.fields, organisation) : undefined;
+      if (resolved?.issues.length) throw new SubmissionIssues(resolved.issues);
+      const stored: Attachment[] = found.kind === 'case-study' ? await attachments().store(files) : [];
+      const next = afterContributorEdit(found.status);
+      try {
+        await strapi.db.transaction(async () => {
+          const submission: Doc = await strapi.db.query(SUBMISSION).findOne({ where: { id: found.id } });
+          if (!CONTRIBUTOR_EDITABLE.includes(submission.status) || !(await claim(submission, { status: next }))) throw new SubmissionLocked(submission.status);
+          const data: Doc = {};
+          if (submission.kind === 'actor-update') {
+            data.proposed = { ...submission.proposed, ...input.fields };
+          } else {
+            const fields: Doc = { ...Object.fromEntries(CASE_STUDY_TEXT.filter((k) => input.fields[k] !== undefined).map((k) => [k, input.fields[k]])), ...resolved!.data };
+            await caseStudies().update({ documentId: submission.caseStudyDocumentId, locale: submission.locale, data: fields } as any);
+            if (input.fields.title) data.title = input.fields.title;
+            if (resolved!.newPartners) data.newPartners = resolved!.newPartners;
+            data.attachments = [...(submission.attachments ?? []), ...stored];
+          }
+          await strapi.db.query(SUBMISSION).update({ where: { id: submission.id }, data });
+          if (next !== submission.status) await recordEvent(submission.documentId, submission.status, next, { kind: 'contributor', id: contributor.userId, name: contributor.email });
+        });
+      } catch (error) {
+        await removeFiles(stored);
+        throw error;
       }
-      const next = afterContributorEdit(submission.status);
-      if (next !== submission.status) {
-        await strapi.db.query(SUBMISSION).update({ where: { id: submission.id }, data: { status: next } });
-        await recordEvent(submission.documentId, submission.status, next, { kind: 'contributor', id: contributor.userId, name: contributor.email });
-        void plugin().service('contribution-mail').newSubmission({ title: submission.title, kind: submission.kind, locale: submission.locale, organisation });
-      }
-      return strapi.db.query(SUBMISSION).findOne({ where: { id: submission.id } });
+      if (next !== found.status) void plugin().service('contribution-mail').newSubmission({ title: found.title, kind: found.kind, locale: found.locale, organisation });
+      return strapi.db.query(SUBMISSION).findOne({ where: { id: found.id } });
     },
 
     async list(contributor: Contributor) {
-      return strapi.db.query(SUBMISSION).findMany({ where: { organisationId: contributor.organisationId }, orderBy: { createdAt: 'desc' }, populate: { attachments: true } });
+      return strapi.db.query(SUBMISSION).findMany({ where: { organisationId: contributor.organisationId }, orderBy: { createdAt: 'desc' } });
     },
 
     findForContributor: submissionOf,
@@ -283,7 +288,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         current = Object.fromEntries(Object.keys(submission.proposed ?? {}).map((k) => [k, fiche?.[k] ?? null]));
       }
       const editable = audience === 'contributor' && CONTRIBUTOR_EDITABLE.includes(submission.status);
-      const attachments = [...(submission.attachments ?? [])].sort((a: Doc, b: Doc) => (a.id as number) - (b.id as number));
+      const files: Attachment[] = submission.attachments ?? [];
+      // Served only through the reader's own authenticated route (services/attachments.ts).
+      const fileUrl = (file: Attachment) =>
+        audience === 'editor'
+          ? `/knowledge-base/moderation/submissions/${submission.documentId}/attachments/${file.id}`
+          : `${String(strapi.config.get('api.rest.prefix', '/api')).replace(/\/$/, '')}/knowledge-base/contribution/submissions/${submission.documentId}/attachments/${file.id}`;
       const shown = submission.kind === 'case-study' ? content : submission.proposed;
       return {
         id: submission.documentId,
@@ -297,7 +307,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         editable,
         comment: submission.lastComment ?? null,
         content: shown,
-        attachments: attachments.map((f: Doc) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, url: f.url })),
+        revision: submission.revision as number,
+        attachments: files.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, url: fileUrl(f) })),
         // Recomputed for the reader: a contributor never learns of another organisation's drafts.
         duplicates: content ? await this.duplicates(content as any, audience === 'editor' ? 'editor' : submission.organisationId, submission.caseStudyDocumentId) : [],
         history: events.map((e) => ({
@@ -311,7 +322,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
               ...(current ? { current } : {}),
               // Back from the contributor: which fields (and whether the files) differ from what the editor saw.
               ...(submission.status === 'resubmitted' && submission.reviewed
-                ? { changedSinceRequest: changedFields(submission.reviewed, shown, attachments.map((f: Doc) => f.id)) }
+                ? { changedSinceRequest: changedFields(submission.reviewed, shown, files.map((f) => f.id)) }
                 : {}),
             }
           : {}),

@@ -1,4 +1,5 @@
 export * from './locales';
+export * from './attachments';
 export * from './deadline-status';
 export * from './content-types';
 export * from './moderation';

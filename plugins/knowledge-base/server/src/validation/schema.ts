@@ -68,6 +68,15 @@ export const matching = (pattern: RegExp, key: MessageKey, allowed?: string) =>
 /** `''` as if absent: forms send empty fields. */
 export const blankAsAbsent = (value: unknown) => (value === '' ? undefined : value);
 
+/** A contributor's password, chosen at an invitation or a reset: 10 to 128 characters with a letter and a digit, within the 72 bytes users-permissions hashes. */
+export const password = z.preprocess(
+  blankAsAbsent,
+  z.string({ message: 'error.password' }).superRefine((value, ctx) => {
+    if (value.length < 10 || value.length > 128 || !/[A-Za-z]/.test(value) || !/\d/.test(value)) refuse(ctx, 'error.password');
+    else if (Buffer.byteLength(value) > 72) refuse(ctx, 'error.passwordBytes');
+  }),
+);
+
 /**
  * Parses a request body (or `data` of one) with `schema`: fields too deep or too large are refused
  * before the schema sees them. Problems are placed under `base`.

@@ -4,7 +4,7 @@ import { ACTOR_PROPOSAL_FIELDS, type ActorProposalField } from '../shared/modera
 import { LOCALES, type Locale } from '../shared/locales';
 import { ENTRY_JSON_FIELDS } from './entry';
 import { quoted, type Issue } from './issues';
-import { blankAsAbsent, integer, isRecord, matching, oneOf, parseBody, refuse, strictObject, text } from './schema';
+import { blankAsAbsent, integer, isRecord, matching, oneOf, parseBody, password, refuse, strictObject, text } from './schema';
 
 const locale = oneOf(LOCALES, 'error.unknownLocale');
 const YEARS = { min: 1800, max: 2100 };
@@ -104,10 +104,7 @@ export function checkInvitation(body: unknown): { value: { email: string; organi
 
 const acceptInvitation = strictObject({
   token: z.string({ message: 'error.invitationInvalid' }).regex(/^[A-Za-z0-9_-]{20,200}$/, 'error.invitationInvalid'),
-  password: z.preprocess(
-    blankAsAbsent,
-    z.string({ message: 'error.password' }).min(10, 'error.password').max(128, 'error.password').regex(/[A-Za-z]/, 'error.password').regex(/\d/, 'error.password'),
-  ),
+  password,
   locale: locale.optional(),
 });
 

@@ -1,4 +1,11 @@
-import { RESET_TTL_MS, newResetCode, passwordIssue, resetCodeLive } from '../password-reset';
+import { RESET_TTL_MS, newResetCode, resetCodeLive } from '../password-reset';
+import { password } from '../../validation/schema';
+
+/** The message key of a password's problem, or null (the rule invitations and resets share). */
+const passwordIssue = (value: string) => {
+  const parsed = password.safeParse(value);
+  return parsed.success ? null : parsed.error.issues[0].message;
+};
 
 describe('password reset codes and the new password', () => {
   const now = Date.UTC(2026, 2, 1, 12);

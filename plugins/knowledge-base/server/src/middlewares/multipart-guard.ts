@@ -1,0 +1,57 @@
+import { rm } from 'node:fs/promises';
+import type { Core } from '@strapi/strapi';
+import { callerLocale, translate } from '../translations';
+import { DEFERRED } from './multipart';
+
+const MULTIPART_MIDDLEWARE = 'plugin::knowledge-base.multipart';
+
+type Route = { method: string; path: string; config?: { middlewares?: unknown[] } };
+
+/** The temporary files Strapi's body parser writes, by request (its headers: all formidable keeps of it). */
+const written = new WeakMap<object, string[]>();
+/** formidable's `onFileBegin` (`this` is the form): notes where each file is written, even one whose parsing then fails. */
+export function recordUploads(this: { headers?: object } | undefined, _field: string, file: { filepath: string }) {
+  if (this?.headers) written.get(this.headers)?.push(file.filepath);
+}
+const pattern = (path: string) => new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\/:[A-Za-z]+/g, '/[^/]+')}/?$`);
+
+/**
+ * Runs before Strapi's body parser, which would write every multipart file to disk before any
+ * route or user is known. Multipart is refused (415, unread) except:
+ * - on the plugin's routes that take files (those with the `multipart` route middleware), where
+ *   the parser is skipped and the route reads the files itself once its policies passed;
+ * - on the upload and project-settings routes of the admin and the upload plugin, for requests
+ *   that carry credentials, whose files are removed when the request ends, whatever happened.
+ */
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  const apiPrefix = String(strapi.config.get('api.rest.prefix', '/api')).replace(/\/$/, '');
+  const adminPath = String(strapi.config.get('admin.path', '/admin')).replace(/\/$/, '');
+  const routes = (strapi.plugin('knowledge-base').routes as Record<string, { routes: Route[] }>)['content-api'].routes;
+  const deferred = routes
+    .filter((route) => route.config?.middlewares?.includes(MULTIPART_MIDDLEWARE))
+    .map((route) => ({ method: route.method, path: pattern(`${apiPrefix}/knowledge-base${route.path}`) }));
+  const withCredentials = [`${apiPrefix}/upload`, '/upload', `${adminPath}/project-settings`];
+
+  return async (ctx: any, next: () => Promise<unknown>) => {
+    if (!ctx.is('multipart')) return next();
+    if (deferred.some((route) => route.method === ctx.method && route.path.test(ctx.path))) {
+      // Hidden from Strapi's parser (it only reads the types it knows); the route reads it.
+      ctx.state[DEFERRED] = ctx.get('content-type');
+      ctx.request.headers['content-type'] = 'application/x-kb-deferred-multipart';
+      return next();
+    }
+    const allowed = withCredentials.some((prefix) => ctx.path === prefix || ctx.path.startsWith(`${prefix}/`));
+    if (!allowed || !/^Bearer\s+\S/i.test(ctx.get('authorization'))) {
+      const lang = callerLocale(ctx.query ?? {}, ctx.get('accept-language'));
+      ctx.throw(allowed ? 401 : 415, translate(lang, allowed ? 'error.uploadNeedsLogin' : 'error.multipartNotAccepted'));
+    }
+    // Strapi's parser removes only the `files` field, only when nothing threw, and without waiting.
+    const files: string[] = [];
+    written.set(ctx.req.headers, files);
+    try {
+      return await next();
+    } finally {
+      await Promise.all(files.map((file) => rm(file, { force: true })));
+    }
+  };
+};
