@@ -5,6 +5,7 @@
  * while SMTP is down, the digest run as of a far-future instant. Against a real Strapi on SQLite
  * and PostgreSQL: a 4xx naming the field, in the caller's language, and no row written.
  */
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { pgQuery } from '../../scripts/lib/database-env';
 import { freePort } from '../../scripts/lib/cms';
@@ -175,6 +176,32 @@ describe.each(testDatabases())('bad input on %s', (database) => {
       expect(paths(alert)).toEqual([['toString']]);
       expect(await counts('kb_submissions', 'kb_alert_subscriptions')).toEqual(before);
     });
+  });
+
+  it('answers a burst of malformed URLs and unexpected methods with a 4xx, and stays up', async () => {
+    // Raw HTTP: fetch would refuse some of these methods and normalise some of these paths.
+    const raw = (method: string, path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = httpRequest(`${cms.url}/`, { method, path }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        });
+        request.on('error', reject);
+        request.end();
+      });
+    const paths = [
+      '/%', '/%%', '/%E0%A4%A', '/api/knowledge-base/case-studies/%E0%A4%A', '/api/knowledge-base/case-studies/%', '/api/knowledge-base/case-studies?locale=%',
+      '/api/knowledge-base/case-studies?filters[theme]=%ZZ', '/api/knowledge-base/case-studies?page=%', '/uploads/%', '/uploads/%E0%A4%A', '/admin/%',
+      '/api/knowledge-base/%2e%2e/%2e%2e/etc/passwd', '/uploads/..%2f..%2fpackage.json', `/api/knowledge-base/case-studies/${'a'.repeat(8000)}`,
+    ];
+    const got: [string, number][] = [];
+    for (let round = 0; round < 3; round++) {
+      for (const path of paths) got.push([`GET ${path.slice(0, 60)}`, await raw('GET', path)]);
+      for (const method of ['PUT', 'DELETE', 'TRACE', 'PATCH', 'PROPFIND']) got.push([`${method} list`, await raw(method, '/api/knowledge-base/case-studies')]);
+    }
+    expect(got.filter(([, status]) => status < 400 || status >= 500)).toEqual([]);
+    expect((await fetch(`${cms.url}/_health`)).status).toBe(204);
+    expect((await kb(cms, '/case-studies?locale=fr')).status).toBe(200);
   });
 
   it('answers /favicon.ico on the CMS with an icon', async () => {
