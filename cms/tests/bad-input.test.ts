@@ -191,7 +191,7 @@ describe.each(testDatabases())('bad input on %s', (database) => {
       });
     const paths = [
       '/%', '/%%', '/%E0%A4%A', '/api/knowledge-base/case-studies/%E0%A4%A', '/api/knowledge-base/case-studies/%', '/api/knowledge-base/case-studies?locale=%',
-      '/api/knowledge-base/case-studies?filters[theme]=%ZZ', '/api/knowledge-base/case-studies?page=%', '/uploads/%', '/uploads/%E0%A4%A', '/admin/%',
+      '/api/knowledge-base/case-studies?page=%', '/uploads/%', '/uploads/%E0%A4%A', '/admin/%',
       '/api/knowledge-base/%2e%2e/%2e%2e/etc/passwd', '/uploads/..%2f..%2fpackage.json', `/api/knowledge-base/case-studies/${'a'.repeat(8000)}`,
     ];
     const got: [string, number][] = [];
@@ -200,6 +200,8 @@ describe.each(testDatabases())('bad input on %s', (database) => {
       for (const method of ['PUT', 'DELETE', 'TRACE', 'PATCH', 'PROPFIND']) got.push([`${method} list`, await raw(method, '/api/knowledge-base/case-studies')]);
     }
     expect(got.filter(([, status]) => status < 400 || status >= 500)).toEqual([]);
+    // A query value that is not valid percent-encoding is read as the text it is: no such theme.
+    expect((await raw('GET', '/api/knowledge-base/case-studies?locale=fr&filters[theme]=%ZZ'))).toBe(200);
     expect((await fetch(`${cms.url}/_health`)).status).toBe(204);
     expect((await kb(cms, '/case-studies?locale=fr')).status).toBe(200);
   });

@@ -13,7 +13,7 @@ const nameOf = (entry: MiddlewareEntry) => (typeof entry === 'string' ? entry : 
 export function useGlobalMiddlewares(strapi: Core.Strapi): void {
   const configured = strapi.config.get('middlewares') as MiddlewareEntry[] | undefined;
   const middlewares = Array.isArray(configured) ? configured : STRAPI_DEFAULTS;
-  const ours = ['plugin::knowledge-base.multipart-guard', 'plugin::knowledge-base.upload-headers'];
+  const ours = ['plugin::knowledge-base.known-methods', 'plugin::knowledge-base.multipart-guard', 'plugin::knowledge-base.upload-headers'];
   const rest = middlewares.filter((entry) => !ours.includes(nameOf(entry) ?? ''));
   const body = rest.findIndex((entry) => nameOf(entry) === 'strapi::body');
   if (body < 0) throw new Error('knowledge-base plugin: the app has no "strapi::body" in config/middlewares; the plugin guards uploads before it');

@@ -1,5 +1,6 @@
+import knownMethods from './known-methods';
 import multipart from './multipart';
 import multipartGuard from './multipart-guard';
 import uploadHeaders from './upload-headers';
 
-export default { multipart, 'multipart-guard': multipartGuard, 'upload-headers': uploadHeaders };
+export default { 'known-methods': knownMethods, multipart, 'multipart-guard': multipartGuard, 'upload-headers': uploadHeaders };
