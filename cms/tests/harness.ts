@@ -37,6 +37,11 @@ export class TestCms {
 
   logs = () => this.running?.logs() ?? '';
 
+  /** The Strapi process's id, to look at what it holds open. */
+  get pid(): number | undefined {
+    return this.running?.process.pid;
+  }
+
   private async prepare() {
     buildCms({ admin: false });
     if (this.database === 'postgres') await pgQuery(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);

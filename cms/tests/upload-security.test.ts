@@ -7,11 +7,12 @@
  * editor's decision publishes exactly the revision the editor saw, and two editors deciding at
  * once never publish a rejected submission.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { TestCms } from './harness';
+import { ADMIN, TestCms } from './harness';
 import { testDatabases } from './databases';
 import { SmtpSink } from './smtp-sink';
 import { PDF, PNG, call, caseStudy, kb, multipart, onboard, storedAttachments } from './contributors';
@@ -137,6 +138,9 @@ describe.each(testDatabases())('uploads, multipart and moderation races, on %s',
       expect(image.status).toBe(200);
       expect(image.headers.get('x-content-type-options')).toBe('nosniff');
       expect(image.headers.get('content-security-policy')).toMatch(/default-src 'none'.*sandbox/);
+      // The same file by an encoded path, which static serving decodes: the same headers.
+      const encoded = await fetch(`${cms.url}${published.body.data.cover.url.replace('/uploads/', '/uploads%2F')}`);
+      expect([encoded.status, encoded.headers.get('x-content-type-options'), encoded.headers.get('content-security-policy')]).toEqual([200, 'nosniff', expect.stringMatching(/sandbox/)]);
       const files = ((await (await cms.admin('/upload/files?pageSize=100')).json()) as any).results as { name: string; url: string; mime: string }[];
       const pdf = files.find((f) => f.mime === 'application/pdf' && f.name === 'rapport.pdf')!;
       const served = await fetch(`${cms.url}${pdf.url}`);
@@ -163,6 +167,9 @@ describe.each(testDatabases())('uploads, multipart and moderation races, on %s',
       ['anonymous, the upload API', () => ['/api/upload', { method: 'POST', body: form([{ name: 'a.png', content: big }]) }], 401],
       ['anonymous, the admin upload', () => ['/upload', { method: 'POST', body: form([{ name: 'a.png', content: big }]) }], 401],
       ['anonymous, admin project settings', () => ['/admin/project-settings', { method: 'POST', body: form([{ name: 'a.png', content: PNG }]) }], 401],
+      ['a made-up token, the upload API, 20 MB', () => ['/api/upload', { method: 'POST', headers: { authorization: 'Bearer made-up' }, body: form([{ name: 'a.png', content: big }]) }], 401],
+      ['a made-up token, the admin upload, 20 MB', () => ['/upload', { method: 'POST', headers: { authorization: 'Bearer made-up' }, body: form([{ name: 'a.png', content: big }]) }], 401],
+      ['a contributor’s token, the admin upload', () => ['/upload', { method: 'POST', jwt: jwt.a, body: form([{ name: 'a.png', content: PNG }]) }], 401],
       ['contributor, the upload API', () => ['/api/upload', { method: 'POST', jwt: jwt.a, body: form([{ name: 'a.png', content: PNG }]) }], 403],
       ['contributor, an edit of another organisation', () => ['/api/knowledge-base/contribution/submissions/nope', { method: 'PUT', jwt: jwt.b, body: form([{ name: 'a.png', content: PNG }], {}) }], 404],
       ['contributor, fiche proposal with a file', () => ['/api/knowledge-base/contribution/actor-updates', { method: 'POST', jwt: jwt.a, body: form([{ name: 'a.png', content: PNG }], { locale: 'fr' }) }], 415],
@@ -193,6 +200,37 @@ describe.each(testDatabases())('uploads, multipart and moderation races, on %s',
       }
       expect(tempFiles()).toEqual(before);
       expect((await kb(cms, '/case-studies?locale=fr')).status).toBe(200);
+    });
+
+    it('takes an editor’s upload to the media library, and leaves no temp file', async () => {
+      const before = tempFiles();
+      const form = new FormData();
+      form.append('files', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'logo-editeur.png');
+      const login = await fetch(`${cms.url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: json(ADMIN) });
+      const token = ((await login.json()) as any).data.token;
+      const reply = await fetch(`${cms.url}/upload`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+      expect(reply.status).toBe(201);
+      expect(((await reply.json()) as any)[0]).toMatchObject({ name: 'logo-editeur.png', mime: 'image/png' });
+      expect(tempFiles()).toEqual(before);
+    });
+
+    it('closes and removes the files of an upload cut off half-way', async () => {
+      const before = tempFiles();
+      const boundary = 'kb-cut-off';
+      const head = `--${boundary}\r\nContent-Disposition: form-data; name="data"\r\n\r\n${json(caseStudy({ title: 'Coupé', partners: [] }))}\r\n--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`;
+      const { port } = new URL(cms.url);
+      await new Promise<void>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () => {
+          socket.write(`POST /api/knowledge-base/contribution/submissions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${jwt.a}\r\nContent-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: ${4 * 2 ** 20}\r\n\r\n${head}`);
+          socket.write(Buffer.alloc(2 ** 20, 7), () => setTimeout(() => { socket.destroy(); resolve(); }, 300));
+        });
+        socket.on('error', reject);
+      });
+      // The CMS notices the client is gone, closes what it wrote and removes its folder.
+      const held = () => readdirSync(`/proc/${cms.pid}/fd`).map((fd) => { try { return readlinkSync(`/proc/${cms.pid}/fd/${fd}`); } catch { return ''; } }).filter((path) => path.includes('kb-upload-'));
+      for (let i = 0; i < 50 && (held().length || tempFiles().length !== before.length); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(held()).toEqual([]);
+      expect(tempFiles()).toEqual(before);
     });
 
     it('refuses multipart in the caller’s language, with the field that is wrong', async () => {
@@ -226,6 +264,15 @@ describe.each(testDatabases())('uploads, multipart and moderation races, on %s',
       const accepted = await editor(`/moderation/submissions/${s.id}/accept`, { method: 'POST', body: json({ revision: now.body.data.revision }) });
       expect(accepted.status).toBe(200);
       expect((await kb(cms, `/case-studies/${s.content.slug}?locale=fr`)).body.data.summary).toBe('Changé après la lecture de l’éditeur.');
+    });
+
+    it('reads the queue’s query with its schema: bounds, statuses and names', async () => {
+      const paths = async (query: string) => ((await editor(`/moderation/submissions?${query}`)).body.error?.details?.errors ?? []).map((e: any) => e.path);
+      expect(await paths('page=10001')).toEqual([['page']]);
+      expect(await paths('page=1e3&pageSize=0x10')).toEqual([['page'], ['pageSize']]);
+      expect(await paths('status=submitted,nope')).toEqual([['status', 1]]);
+      expect(await paths('colour=red')).toEqual([['colour']]);
+      expect((await editor('/moderation/submissions?status=submitted&page=2&pageSize=1')).body.meta.pagination).toMatchObject({ page: 2, pageSize: 1 });
     });
 
     it('refuses a decision without the revision, naming the field', async () => {

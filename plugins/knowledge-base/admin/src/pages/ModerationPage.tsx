@@ -111,7 +111,9 @@ export const ModerationPage = () => {
     } catch (error: any) {
       setNotice({ kind: 'danger', text: errorText(error) });
       // Changed since it was opened: show the new revision, so the next decision is about what it holds now.
-      if (error?.status === 409) setDetail((await get<{ data: Detail }>(`/${PLUGIN_ID}/moderation/submissions/${detail.id}`)).data.data);
+      if (error?.status === 409) {
+        await get<{ data: Detail }>(`/${PLUGIN_ID}/moderation/submissions/${detail.id}`).then((reply) => setDetail(reply.data.data), () => undefined);
+      }
     }
   };
 

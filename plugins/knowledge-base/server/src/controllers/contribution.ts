@@ -4,10 +4,10 @@ import { callerLocale, translate } from '../translations';
 import type { Locale } from '../shared/locales';
 import { checkFiles, type UploadedFile } from '../validation/files';
 import type { MultipartBody } from '../middlewares/multipart';
-import { validationError, type Issue } from '../validation/issues';
+import { conflictError, validationError, type Issue } from '../validation/issues';
 import { checkAcceptInvitation, checkBodyKeys, checkSubmission } from '../validation/submission';
 import { ContributionError } from '../services/contributors';
-import { SubmissionIssues, SubmissionLocked, SubmissionNotFound, type Contributor } from '../services/submissions';
+import { SubmissionIssues, SubmissionLocked, SubmissionNotFound, SubmissionStale, type Contributor } from '../services/submissions';
 import type { Attachment } from '../services/attachments';
 
 /**
@@ -35,6 +35,7 @@ const readBody = (ctx: any): { data: unknown; files: UploadedFile[]; issues: Iss
 const refuse = (error: unknown, lang: Locale): never => {
   if (error instanceof SubmissionIssues) throw validationError(lang, 'error.invalidSubmission', error.issues);
   if (error instanceof SubmissionNotFound) throw new errors.NotFoundError(translate(lang, 'error.submissionNotFound'));
+  if (error instanceof SubmissionStale) throw conflictError(translate(lang, 'error.submissionChanged'));
   if (error instanceof SubmissionLocked)
     throw new errors.ForbiddenError(translate(lang, 'error.notEditable', { status: translate(lang, `status.${error.status}`) }));
   if (error instanceof ContributionError) {
@@ -50,14 +51,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = (name: string) => strapi.plugin('knowledge-base').service(name);
   const lang = (ctx: any): Locale => callerLocale(ctx.query ?? {}, ctx.get('accept-language'));
   const contributor = (ctx: any) => ctx.state.contributor as Contributor;
-
-  const limit = (ctx: any) => {
-    const wait: number = service('submission-limits').hit(contributor(ctx).userId, ctx.request.ip);
-    if (wait) {
-      ctx.set('Retry-After', String(wait));
-      throw new errors.RateLimitError(translate(lang(ctx), 'error.rateLimited', { seconds: wait }), { retryAfter: wait });
-    }
-  };
 
   /** Validates data and files of a submission; nothing is stored when anything is wrong. */
   const parse = async (ctx: any, kind: 'case-study' | 'actor-update', partial: boolean, attached = 0) => {
@@ -104,7 +97,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async create(ctx: any) {
-      limit(ctx);
       const { input, files } = await parse(ctx, 'case-study', false);
       try {
         const { submission, duplicates } = await service('submissions').create(contributor(ctx), await organisation(ctx), input, files);
@@ -116,7 +108,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async update(ctx: any) {
-      limit(ctx);
       try {
         const existing = await service('submissions').findForContributor(contributor(ctx), String(ctx.params.id));
         const { input, files } = await parse(ctx, existing.kind, true, (existing.attachments ?? []).length);
@@ -135,15 +126,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         const submission = await service('submissions').findForContributor(contributor(ctx), String(ctx.params.id));
         const file = ((submission.attachments ?? []) as Attachment[]).find((f) => f.id === ctx.params.file);
-        if (!file) throw new SubmissionNotFound();
-        service('attachments').send(ctx, file);
+        if (!file || !(await service('attachments').send(ctx, file))) throw new SubmissionNotFound();
       } catch (error) {
         refuse(error, lang(ctx));
       }
     },
 
     async proposeActorUpdate(ctx: any) {
-      limit(ctx);
       const { input } = await parse(ctx, 'actor-update', false);
       const submission = await service('submissions').proposeActorUpdate(contributor(ctx), await organisation(ctx), input);
       ctx.status = 201;

@@ -1,15 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { callerLocale, translate } from '../translations';
-import { SUBMISSION_STATUSES, type EditorAction, type SubmissionStatus } from '../shared/moderation';
+import type { EditorAction } from '../shared/moderation';
 import type { Locale } from '../shared/locales';
-import { validationError, type Issue } from '../validation/issues';
+import { conflictError, validationError } from '../validation/issues';
+import { checkQueueQuery } from '../validation/query';
 import { checkDecision, checkInvitation } from '../validation/submission';
 import { ContributionError } from '../services/contributors';
 import { SubmissionLocked, SubmissionNotFound, SubmissionStale } from '../services/submissions';
 import type { Attachment } from '../services/attachments';
-
-const QUEUE_PARAMS = ['status', 'organisation', 'olderThanDays', 'page', 'pageSize', 'locale'];
 
 /** The editors' moderation routes (admin panel): the queue, decisions and invitations. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -19,7 +18,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const refuse = (error: unknown, l: Locale): never => {
     if (error instanceof SubmissionNotFound) throw new errors.NotFoundError(translate(l, 'error.submissionNotFound'));
     if (error instanceof SubmissionLocked) throw new errors.ApplicationError(translate(l, 'error.transition', { status: translate(l, `status.${error.status}`) }));
-    if (error instanceof SubmissionStale) throw Object.assign(new Error(translate(l, 'error.staleSubmission')), { status: 409, statusCode: 409, expose: true, name: 'ConflictError' });
+    if (error instanceof SubmissionStale) throw conflictError(translate(l, 'error.staleSubmission'));
     if (error instanceof ContributionError) {
       const path = error.code === 'emailTaken' ? 'email' : 'organisation';
       throw validationError(l, 'error.invalidRequest', [{ path: [path], key: error.code === 'emailTaken' ? 'error.emailTaken' : 'error.unknownOrganisation' }]);
@@ -39,28 +38,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async queue(ctx: any) {
-      const query = (ctx.query ?? {}) as Record<string, unknown>;
-      const issues: Issue[] = Object.keys(query).filter((k) => !QUEUE_PARAMS.includes(k)).map((name) => ({ path: [name], key: 'error.unknownParameter', params: { name } }));
-      const statuses = query.status === undefined ? [] : String(query.status).split(',');
-      statuses.forEach((s, i) => {
-        if (!(SUBMISSION_STATUSES as readonly string[]).includes(s)) issues.push({ path: ['status', i], key: 'error.invalidValue', params: { value: s, allowed: SUBMISSION_STATUSES.join(', ') } });
-      });
-      const int = (name: string, fallback: number, min: number, max: number) => {
-        if (query[name] === undefined || query[name] === '') return fallback;
-        const n = Number(query[name]);
-        if (!Number.isInteger(n)) issues.push({ path: [name], key: 'error.notInteger' });
-        else if (n < min) issues.push({ path: [name], key: 'error.tooSmall', params: { min } });
-        return Number.isInteger(n) ? Math.min(Math.max(n, min), max) : fallback;
-      };
-      const filters = {
-        status: statuses as SubmissionStatus[],
-        organisation: typeof query.organisation === 'string' && query.organisation ? query.organisation : undefined,
-        olderThanDays: int('olderThanDays', 0, 0, 3650) || undefined,
-        page: int('page', 1, 1, 10_000),
-        pageSize: int('pageSize', 25, 1, 100),
-      };
+      const { value, issues } = checkQueueQuery(ctx.query ?? {});
       if (issues.length) throw validationError(lang(ctx), 'error.invalidQuery', issues);
-      ctx.body = await service('moderation').queue(filters);
+      ctx.body = await service('moderation').queue(value);
     },
 
     async findOne(ctx: any) {
@@ -76,8 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         const submission = await strapi.db.query('plugin::knowledge-base.submission').findOne({ where: { documentId: String(ctx.params.id) }, select: ['attachments'] });
         const file = ((submission?.attachments ?? []) as Attachment[]).find((f) => f.id === ctx.params.file);
-        if (!file) throw new SubmissionNotFound();
-        service('attachments').send(ctx, file);
+        if (!file || !(await service('attachments').send(ctx, file))) throw new SubmissionNotFound();
       } catch (error) {
         refuse(error, lang(ctx));
       }

@@ -21,7 +21,7 @@ const pattern = (path: string) => new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\
  * - on the plugin's routes that take files (those with the `multipart` route middleware), where
  *   the parser is skipped and the route reads the files itself once its policies passed;
  * - on the upload and project-settings routes of the admin and the upload plugin, for requests
- *   that carry credentials, whose files are removed when the request ends, whatever happened.
+ *   whose token is valid, whose files are removed when the request ends, whatever happened.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const apiPrefix = String(strapi.config.get('api.rest.prefix', '/api')).replace(/\/$/, '');
@@ -30,7 +30,18 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const deferred = routes
     .filter((route) => route.config?.middlewares?.includes(MULTIPART_MIDDLEWARE))
     .map((route) => ({ method: route.method, path: pattern(`${apiPrefix}/knowledge-base${route.path}`) }));
-  const withCredentials = [`${apiPrefix}/upload`, '/upload', `${adminPath}/project-settings`];
+  // Where files are taken from signed-in users only, and how each kind of token is checked.
+  const admin = (token: string) => Boolean(strapi.sessionManager?.('admin').validateAccessToken(token).isValid);
+  const contentApi = async (token: string) => {
+    const jwt = await strapi.plugin('users-permissions')?.service('jwt').verify(token).then(() => true, () => false);
+    const tokens = strapi.service('admin::api-token-content-api') as { hash: (t: string) => string; getByAccessKey: (k: string) => Promise<unknown> } | undefined;
+    return jwt || Boolean(tokens && (await tokens.getByAccessKey(tokens.hash(token))));
+  };
+  const withCredentials: [string, (token: string) => boolean | Promise<boolean>][] = [
+    [`${apiPrefix}/upload`, contentApi],
+    ['/upload', admin],
+    [`${adminPath}/project-settings`, admin],
+  ];
 
   return async (ctx: any, next: () => Promise<unknown>) => {
     if (!ctx.is('multipart')) return next();
@@ -40,8 +51,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       ctx.request.headers['content-type'] = 'application/x-kb-deferred-multipart';
       return next();
     }
-    const allowed = withCredentials.some((prefix) => ctx.path === prefix || ctx.path.startsWith(`${prefix}/`));
-    if (!allowed || !/^Bearer\s+\S/i.test(ctx.get('authorization'))) {
+    const verify = withCredentials.find(([prefix]) => ctx.path === prefix || ctx.path.startsWith(`${prefix}/`))?.[1];
+    const token = /^Bearer\s+(\S+)$/i.exec(ctx.get('authorization'))?.[1];
+    const allowed = Boolean(verify);
+    // The token is checked before a byte is read: a made-up one writes nothing to the disk.
+    if (!verify || !token || !(await verify(token))) {
       const lang = callerLocale(ctx.query ?? {}, ctx.get('accept-language'));
       ctx.throw(allowed ? 401 : 415, translate(lang, allowed ? 'error.uploadNeedsLogin' : 'error.multipartNotAccepted'));
     }

@@ -64,6 +64,8 @@ export function readMultipart(req: IncomingMessage, contentType: string, dir: st
       fields[name] = value;
     });
     parser.on('file', (name, stream, info) => {
+      // After a refusal nothing more is opened for writing.
+      if (done) return void stream.resume();
       if (name !== fileField) {
         stream.resume();
         return finish({ path: [name.slice(0, 50)], key: 'error.unknownField', params: { name: name.slice(0, 50) } });
@@ -81,7 +83,13 @@ export function readMultipart(req: IncomingMessage, contentType: string, dir: st
     parser.on('partsLimit', () => finish({ path: [], key: 'error.tooManyFields' }));
     parser.on('error', () => finish({ path: [], key: 'error.notMultipart' }));
     parser.on('close', () => finish());
-    req.on('aborted', () => reject(new Error('request aborted')));
+    // A client gone mid-upload: close every file (an open one would keep its space after the folder is removed).
+    req.once('close', () => {
+      if (req.complete || done) return;
+      done = true;
+      for (const stream of streams) stream.destroy();
+      Promise.allSettled(writes).then(() => reject(new Error('request aborted')));
+    });
     req.pipe(parser);
   });
 }

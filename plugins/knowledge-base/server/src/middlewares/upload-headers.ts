@@ -1,16 +1,26 @@
+import { ReadStream } from 'node:fs';
+import { join, sep } from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { ATTACHMENT_CSP } from '../services/attachments';
+import { protectFile } from '../services/attachments';
 
 /**
- * Headers of every file served from `/uploads/` (the media library, where accepted attachments
- * go): never sniffed, never scripted, PDFs and anything not an image downloaded, not opened.
+ * Headers of every file served from the uploads folder (the media library, where accepted
+ * attachments go): never sniffed, never scripted, anything not an image downloaded. Decided by the
+ * file served, not by the URL, which static serving decodes (`/uploads%2Fx.html` is the same file).
  */
-export default (_config: unknown, { strapi: _strapi }: { strapi: Core.Strapi }) =>
-  async (ctx: any, next: () => Promise<unknown>) => {
-    if (!['GET', 'HEAD'].includes(ctx.method) || !ctx.path.startsWith('/uploads/')) return next();
-    await next();
-    ctx.set('X-Content-Type-Options', 'nosniff');
-    ctx.set('Content-Security-Policy', ATTACHMENT_CSP);
-    ctx.set('Cross-Origin-Resource-Policy', 'cross-origin');
-    if (ctx.status === 200 && !/^image\/(png|jpeg|webp|gif|avif)$/.test(String(ctx.type))) ctx.set('Content-Disposition', 'attachment');
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  const uploads = join(strapi.dirs.static.public, 'uploads') + sep;
+  const decoded = (path: string) => {
+    try {
+      return decodeURIComponent(path).replace(/\/{2,}/g, '/');
+    } catch {
+      return path;
+    }
   };
+  return async (ctx: any, next: () => Promise<unknown>) => {
+    await next();
+    // The file itself when static serving streams it; the path too, for answers wrapped on the way (ranges).
+    const served = ctx.body instanceof ReadStream && String(ctx.body.path).startsWith(uploads);
+    if (served || (ctx.status < 400 && decoded(ctx.path).startsWith('/uploads/'))) protectFile(ctx, String(ctx.type));
+  };
+};

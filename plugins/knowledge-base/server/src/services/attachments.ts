@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { contributionConfig } from '../config/contribution';
@@ -16,8 +16,17 @@ export interface Attachment {
 }
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-/** No document served from here may run anything, nor be read as another type. */
-export const ATTACHMENT_CSP = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox";
+/** No document opened from a file anyone sent may run anything, nor be read as another type. */
+export const FILE_CSP = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox";
+const SHOWN_INLINE = /^image\/(png|jpeg|webp|gif|avif)$/;
+
+/** The headers of a file a contributor or an editor sent, wherever it is served: images shown, the rest downloaded. */
+export const protectFile = (ctx: any, mime: string, name?: string) => {
+  ctx.set('X-Content-Type-Options', 'nosniff');
+  ctx.set('Content-Security-Policy', FILE_CSP);
+  const disposition = SHOWN_INLINE.test(mime) ? 'inline' : 'attachment';
+  ctx.set('Content-Disposition', name ? `${disposition}; filename*=UTF-8''${encodeURIComponent(name)}` : disposition);
+};
 
 /**
  * Contributors' files while their submission is under review: kept outside every public folder,
@@ -56,15 +65,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await Promise.all(files.map((file) => rm(pathOf(file), { force: true })));
     },
 
-    /** Answers with the file: its own type, never sniffed nor scripted, PDFs as downloads. */
-    send(ctx: any, file: Attachment) {
-      ctx.set('X-Content-Type-Options', 'nosniff');
-      ctx.set('Content-Security-Policy', ATTACHMENT_CSP);
+    /** Answers with the file: its own type, never sniffed nor scripted, PDFs as downloads; false when it is gone. */
+    async send(ctx: any, file: Attachment): Promise<boolean> {
+      const path = pathOf(file);
+      if (!(await stat(path).catch(() => null))?.isFile()) return false;
+      protectFile(ctx, file.mime, file.name);
       ctx.set('Cache-Control', 'private, no-store');
-      ctx.set('Content-Disposition', `${file.mime.startsWith('image/') ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`);
       ctx.type = file.mime;
       ctx.length = file.size;
-      ctx.body = createReadStream(pathOf(file));
+      ctx.body = createReadStream(path);
+      return true;
     },
 
     /** Copies the files into the media library (public from then on), in order; returns its records. */

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ACTOR_PROPOSAL_FIELDS, EDITOR_ACTIONS, type EditorAction, type SubmissionStatus } from '../shared/moderation';
 import type { Locale } from '../shared/locales';
 import type { Attachment } from './attachments';
+import type { QueueQuery } from '../validation/query';
 import { SubmissionLocked, SubmissionNotFound, SubmissionStale } from './submissions';
 
 const SUBMISSION = 'plugin::knowledge-base.submission';
@@ -10,20 +11,13 @@ const ACTOR = 'plugin::knowledge-base.actor';
 const CASE_STUDY = 'plugin::knowledge-base.case-study';
 
 type Doc = Record<string, any>;
-export interface QueueFilters {
-  status?: SubmissionStatus[];
-  organisation?: string;
-  olderThanDays?: number;
-  page: number;
-  pageSize: number;
-}
 
 /** The editors' side of contributions: the queue and the decisions on it. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const plugin = () => strapi.plugin('knowledge-base');
 
   return {
-    async queue(filters: QueueFilters) {
+    async queue(filters: QueueQuery) {
       const where: Doc = {};
       if (filters.status?.length) where.status = { $in: filters.status };
       if (filters.organisation) where.organisationId = filters.organisation;
@@ -81,9 +75,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const seen = await submissions.view(submission, 'editor');
         reviewed = { content: seen.content, attachments: seen.attachments.map((f: Doc) => f.id) };
       }
-      // An accepted case study's files join the media library (public from then on); undone if the decision fails.
       const files: Attachment[] = action === 'accept' && submission.kind === 'case-study' ? submission.attachments ?? [] : [];
-      const published: Doc[] = files.length ? await plugin().service('attachments').publish(files) : [];
+      const published: Doc[] = [];
       const name = [editor.firstname, editor.lastname].filter(Boolean).join(' ') || editor.email || `editor ${editor.id}`;
       try {
         await strapi.db.transaction(async () => {
@@ -92,11 +85,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             if (now && (from as readonly string[]).includes(now.status)) throw new SubmissionStale(now.revision);
             throw new SubmissionLocked((now?.status ?? submission.status) as SubmissionStatus);
           }
-          if (action === 'accept') await this.publish(submission, locale, published);
+          if (action === 'accept') {
+            // Only once the decision is taken do the files join the media library (public from then on); undone with it.
+            published.push(...(await plugin().service('attachments').publish(files)));
+            await this.publish(submission, locale, published);
+          }
           await submissions.recordEvent(submission.documentId, submission.status, to, { kind: 'editor', id: editor.id, name }, comment);
         });
       } catch (error) {
-        for (const file of published) await strapi.plugin('upload').service('upload').remove(file).catch(() => undefined);
+        for (const file of published)
+          await strapi.plugin('upload').service('upload').remove(file).catch((e: Error) => strapi.log.error(`[knowledge-base] could not remove upload ${file.id} of an undone decision: ${e.message}`));
         throw error;
       }
       // Publishing emptied it inside the transaction; a read in between may have cached the old answer.

@@ -89,16 +89,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       data.themes = [...new Set(rows.map((r) => r.documentId))];
     }
     if (Array.isArray(fields.partners)) {
-      const partners = fields.partners as ({ actor: string } | { name: string })[];
-      const slugs = partners.flatMap((p) => ('actor' in p ? [p.actor] : []));
+      // Validated partners: each names an actor's slug or a new partner's name (own fields of a parsed object).
+      const partners = fields.partners as { actor?: string; name?: string }[];
+      const slugs = partners.flatMap((p) => (typeof p.actor === 'string' ? [p.actor] : []));
       const rows: Doc[] = slugs.length ? await strapi.db.query(ACTOR).findMany({ where: { slug: { $in: slugs } }, select: ['documentId', 'slug'] }) : [];
       partners.forEach((p, i) => {
-        if ('actor' in p && !rows.some((r) => r.slug === p.actor)) issues.push({ path: ['data', 'partners', i, 'actor'], key: 'error.unknownActor', params: { value: p.actor } });
+        if (typeof p.actor === 'string' && !rows.some((r) => r.slug === p.actor)) issues.push({ path: ['data', 'partners', i, 'actor'], key: 'error.unknownActor', params: { value: p.actor } });
       });
       const partnerIds = [...new Set(rows.map((r) => r.documentId))].filter((id) => id !== organisation.documentId);
       data.actors = [organisation.documentId, ...partnerIds];
       data.actorRoles = Object.fromEntries([[organisation.slug, 'initiator'], ...rows.filter((r) => r.documentId !== organisation.documentId).map((r) => [r.slug, 'partner'])]);
-      newPartners = partners.flatMap((p) => ('name' in p ? [{ name: p.name }] : []));
+      newPartners = partners.flatMap((p) => (typeof p.name === 'string' ? [{ name: p.name }] : []));
     }
     return { issues, data, newPartners };
   };
@@ -233,7 +234,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         await strapi.db.transaction(async () => {
           const submission: Doc = await strapi.db.query(SUBMISSION).findOne({ where: { id: found.id } });
-          if (!CONTRIBUTOR_EDITABLE.includes(submission.status) || !(await claim(submission, { status: next }))) throw new SubmissionLocked(submission.status);
+          if (!CONTRIBUTOR_EDITABLE.includes(submission.status)) throw new SubmissionLocked(submission.status);
+          // Another edit of the same submission got in first.
+          if (!(await claim(submission, { status: next }))) throw new SubmissionStale(submission.revision);
           const data: Doc = {};
           if (submission.kind === 'actor-update') {
             data.proposed = { ...submission.proposed, ...input.fields };

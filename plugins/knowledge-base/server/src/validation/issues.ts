@@ -77,3 +77,6 @@ export function issuesFrom(error: ZodError, base: Path = []): Issue[] {
   }
   return issues;
 }
+
+/** A 409: what the caller acted on changed meanwhile (Strapi's errors have no conflict; Koa formats an exposed HTTP error). */
+export const conflictError = (message: string) => Object.assign(new Error(message), { status: 409, statusCode: 409, expose: true, name: 'ConflictError' });

@@ -10,6 +10,7 @@ import {
 } from '../shared/content-types';
 import { DEADLINE_STATUSES, type DeadlineStatus } from '../shared/deadline-status';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../shared/locales';
+import { SUBMISSION_STATUSES, type SubmissionStatus } from '../shared/moderation';
 import { quoted, type Issue } from './issues';
 import { blankAsAbsent, oneOf, parseBody, refuse, strictObject } from './schema';
 
@@ -93,10 +94,10 @@ export interface ListQuery {
 }
 
 /** A whole number from 1 to `max`, as query text ('' as absent). */
-const wholeNumber = (max: number) =>
+const wholeNumber = (max: number, min = 1) =>
   z.preprocess(
     blankAsAbsent,
-    z.string({ message: 'error.notInteger' }).regex(/^-?\d+$/, 'error.notInteger').transform(Number).pipe(z.number().min(1).max(max)).optional(),
+    z.string({ message: 'error.notInteger' }).regex(/^-?\d+$/, 'error.notInteger').transform(Number).pipe(z.number().min(min).max(max)).optional(),
   );
 
 const localeParam = oneOf(LOCALES, 'error.unknownLocale').optional();
@@ -175,4 +176,47 @@ const oneQuerySchema = strictObject({ locale: localeParam }, { unknown: 'error.u
 export function parseOneQuery(query: Record<string, unknown>): { value: { locale: Locale }; issues: Issue[] } {
   const { data, issues } = parseBody(oneQuerySchema, query);
   return { value: { locale: data?.locale ?? DEFAULT_LOCALE }, issues };
+}
+
+/** The editors' moderation queue: which statuses, whose, how old, which page. */
+const queueQuery = strictObject(
+  {
+    status: z.preprocess(
+      blankAsAbsent,
+      z
+        .string({ message: 'error.notText' })
+        .max(200, 'error.tooLong')
+        .transform((text, ctx) => {
+          const statuses = text.split(',');
+          statuses.forEach((status, i) => {
+            if (!(SUBMISSION_STATUSES as readonly string[]).includes(status))
+              refuse(ctx, 'error.invalidValue', { value: quoted(status), allowed: SUBMISSION_STATUSES.join(', ') }, [i]);
+          });
+          return statuses as SubmissionStatus[];
+        })
+        .optional(),
+    ),
+    organisation: z.preprocess(blankAsAbsent, z.string({ message: 'error.notText' }).max(100, 'error.tooLong').optional()),
+    olderThanDays: wholeNumber(3650, 0),
+    page: wholeNumber(MAX_PAGE),
+    pageSize: wholeNumber(MAX_PAGE_SIZE),
+    locale: localeParam,
+  },
+  { unknown: 'error.unknownParameter' },
+);
+
+export interface QueueQuery {
+  status: SubmissionStatus[];
+  organisation?: string;
+  olderThanDays?: number;
+  page: number;
+  pageSize: number;
+}
+
+export function checkQueueQuery(query: unknown): { value: QueueQuery; issues: Issue[] } {
+  const { data, issues } = parseBody(queueQuery, query);
+  return {
+    value: { status: data?.status ?? [], organisation: data?.organisation, olderThanDays: data?.olderThanDays || undefined, page: data?.page ?? 1, pageSize: data?.pageSize ?? DEFAULT_PAGE_SIZE },
+    issues,
+  };
 }
