@@ -3,7 +3,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import type { Core } from '@strapi/strapi';
 import { callerLocale } from '../translations';
@@ -34,6 +33,7 @@ export function readMultipart(req: IncomingMessage, contentType: string, dir: st
     const issues: Issue[] = [];
     const writes: Promise<unknown>[] = [];
     const streams: { destroy: () => void }[] = [];
+    let failure: Error | undefined;
     let parser: busboy.Busboy;
     try {
       parser = busboy({
@@ -56,7 +56,7 @@ export function readMultipart(req: IncomingMessage, contentType: string, dir: st
       req.resume();
       // A file cut short never ends by itself once the parser stops reading: close both ends.
       if (issue) for (const stream of streams) stream.destroy();
-      Promise.allSettled(writes).then(() => resolve({ fields, files, issues }));
+      Promise.all(writes).then(() => (failure ? reject(failure) : resolve({ fields, files, issues })));
     };
     parser.on('field', (name, value, info) => {
       if (!fieldNames.includes(name)) return finish({ path: [name.slice(0, 50)], key: 'error.unknownField', params: { name: name.slice(0, 50) } });
@@ -74,9 +74,17 @@ export function readMultipart(req: IncomingMessage, contentType: string, dir: st
       const place = files.push(file) - 1;
       const writer = createWriteStream(file.filepath);
       streams.push(stream, writer);
+      // Settled by the file's closing, however it ends: written, cut short or failed (a pipeline's promise
+      // does not settle on Node 24 when busboy's stream is destroyed).
+      writes.push(new Promise<void>((settle) => writer.once('close', () => settle())));
+      writer.on('error', (error) => {
+        // Once refused, the files are closed on purpose: only a failure before that is one.
+        if (!done) failure ??= error;
+        stream.resume();
+      });
       stream.on('data', (chunk: Buffer) => (file.size += chunk.length));
       stream.on('limit', () => finish({ path: [fileField, place], key: 'error.fileTooLarge', params: { max: MAX_FILE_MB } }));
-      writes.push(pipeline(stream, writer).catch(() => undefined));
+      stream.pipe(writer);
     });
     parser.on('filesLimit', () => finish({ path: [fileField], key: 'error.tooManyFiles', params: { max: MAX_FILES } }));
     parser.on('fieldsLimit', () => finish({ path: [], key: 'error.tooManyFields' }));
@@ -88,7 +96,7 @@ export function readMultipart(req: IncomingMessage, contentType: string, dir: st
       if (req.complete || done) return;
       done = true;
       for (const stream of streams) stream.destroy();
-      Promise.allSettled(writes).then(() => reject(new Error('request aborted')));
+      Promise.all(writes).then(() => reject(new Error('request aborted')));
     });
     req.pipe(parser);
   });
