@@ -88,23 +88,26 @@ function runs(node, version) {
   return result.status === 0 && result.stdout.trim() === `v${version}`;
 }
 
-/** `npm install` when node_modules is missing or older than the lock; `npm rebuild` when another Node major built it. */
+/**
+ * `npm install` when node_modules is missing or older than the lock; `npm rebuild` when another Node
+ * major built it (an install alone does not rebuild the native modules it already has).
+ */
 function installDependencies() {
   const npm = (npmArgs) => {
     const result = spawnSync('npm', npmArgs, { cwd: root, stdio: 'inherit' });
     if (result.status !== 0) process.exit(result.status ?? 1);
-    writeFileSync(installedWith, `${process.version}\n`);
   };
-  if (!existsSync(installed) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(installed).mtimeMs + 1000)) {
+  const existed = existsSync(installed);
+  const builtWith = existsSync(installedWith) ? readFileSync(installedWith, 'utf8').trim() : 'an unrecorded Node';
+  if (!existed || (existsSync(lock) && statSync(lock).mtimeMs > statSync(installed).mtimeMs + 1000)) {
     console.log('▸ Installing dependencies (npm install; a few minutes the first time)…');
     npm(['install', '--no-audit', '--no-fund']);
-    return;
   }
-  const builtWith = existsSync(installedWith) ? readFileSync(installedWith, 'utf8').trim() : 'an unrecorded Node';
-  if (major(builtWith) !== major(process.version)) {
+  if (existed && major(builtWith) !== major(process.version)) {
     console.log(`▸ Rebuilding native modules for Node ${process.version} (node_modules was installed with ${builtWith})…`);
     npm(['rebuild']);
   }
+  writeFileSync(installedWith, `${process.version}\n`);
 }
 
 /** Runs `file` as this process: same stdio, signals passed on, its exit code ours. */
