@@ -13,6 +13,8 @@ const USER = 'plugin::users-permissions.user';
 
 /** How long a reset link works. users-permissions' own codes never expire; ours carry their end. */
 export const RESET_TTL_MS = 3600_000;
+/** A code sent again must leave the contributor time to use it. */
+const REUSE_MARGIN_MS = 10 * 60_000;
 
 /**
  * A reset code: when it stops working (ms since 1970, base 36), a dot, 32 random bytes. It is stored
@@ -47,12 +49,14 @@ const resetBody = strictObject({
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Gives the account of `email`, if any, a new code, and e-mails the contributor the link. */
   const send = async (email: string) => {
-    const user = await strapi.db.query(USER).findOne({ where: { email, provider: 'local' }, select: ['id', 'email', 'blocked'] });
+    const user = await strapi.db.query(USER).findOne({ where: { email, provider: 'local' }, select: ['id', 'email', 'blocked', 'resetPasswordToken'] });
     if (!user || user.blocked) return;
     const profile = await strapi.plugin('knowledge-base').service('contributors').profile(user.id);
     const locale = profile?.locale ?? DEFAULT_LOCALE;
-    const code = newResetCode();
-    await strapi.plugin('users-permissions').service('user').edit(user.id, { resetPasswordToken: code });
+    // A code with ten minutes or more to live is sent again, not replaced: asking for a link cannot cancel the one a contributor has.
+    const pending: string | null = user.resetPasswordToken;
+    const code = pending && resetCodeLive(pending, Date.now() + REUSE_MARGIN_MS) ? pending : newResetCode();
+    if (code !== pending) await strapi.plugin('users-permissions').service('user').edit(user.id, { resetPasswordToken: code });
     // In the fragment, the code never reaches a server: neither the site's logs nor a proxy's.
     const link = `${contributionConfig(strapi).siteUrl.replace(/\/$/, '')}${contributionPath(locale)}#reset=${code}`;
     const mailer = strapi.plugin('email')?.service('email');
