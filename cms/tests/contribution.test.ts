@@ -226,6 +226,9 @@ describe.each(testDatabases())('member cities contribute, editors moderate, on %
         draftSlug = created.body.data.content.slug;
       }
       caseStudyDocumentId = (await editorAdmin(`/moderation/submissions/${ids.read}`)).body.data.caseStudyDocumentId;
+      const withFile = await kb(cms, '/contribution/submissions', { method: 'POST', jwt: jwt.a, body: multipart(caseStudy({ title: 'Matrice fichier', partners: [] }), [{ name: 'photo.png', content: PNG }]) });
+      ids.files = withFile.body.data.id;
+      ids.file = withFile.body.data.attachments[0].id;
     });
 
     const request = async (who: Who, method: string, path: string, body?: unknown) => {
@@ -247,6 +250,7 @@ describe.each(testDatabases())('member cities contribute, editors moderate, on %
       ['me', 'GET', () => '/api/knowledge-base/contribution/me', undefined, [403, 200, 200, 401]],
       ['list submissions', 'GET', () => '/api/knowledge-base/contribution/submissions', undefined, [403, 200, 200, 401]],
       ['read a submission of org A', 'GET', () => `/api/knowledge-base/contribution/submissions/${ids.read}`, undefined, [403, 200, 404, 401]],
+      ['a file of a submission of org A', 'GET', () => `/api/knowledge-base/contribution/submissions/${ids.files}/attachments/${ids.file}`, undefined, [403, 200, 404, 401]],
       ['edit a submission of org A', 'PUT', () => `/api/knowledge-base/contribution/submissions/${ids.read}`, { data: { lessons: ['Matrice.'] } }, [403, 200, 404, 401]],
       ['submit a case study', 'POST', () => '/api/knowledge-base/contribution/submissions', { data: caseStudy({ title: 'Matrice création', partners: [] }) }, [403, 201, 201, 401]],
       ['propose actor changes', 'POST', () => '/api/knowledge-base/contribution/actor-updates', { data: { locale: 'fr', interests: 'Matrice.' } }, [403, 201, 201, 401]],
@@ -255,6 +259,7 @@ describe.each(testDatabases())('member cities contribute, editors moderate, on %
       ['delete via the public API', 'DELETE', () => '/api/knowledge-base/case-studies/collecte-fixture', undefined, [405, 405, 405, 405]],
       ['publish via the content manager', 'POST', () => `/admin-api/content-manager/collection-types/plugin::knowledge-base.case-study/${caseStudyDocumentId}/actions/publish?locale=fr`, {}, [401, 401, 401, 200]],
       ['moderation queue', 'GET', () => '/admin-api/knowledge-base/moderation/submissions', undefined, [401, 401, 401, 200]],
+      ['moderation: a submission’s file', 'GET', () => `/admin-api/knowledge-base/moderation/submissions/${ids.files}/attachments/${ids.file}`, undefined, [401, 401, 401, 200]],
       ['moderation: one submission', 'GET', () => `/admin-api/knowledge-base/moderation/submissions/${ids.read}`, undefined, [401, 401, 401, 200]],
       ['moderation: request changes', 'POST', () => `/admin-api/knowledge-base/moderation/submissions/${ids.changes}/request-changes`, { comment: 'Précisez.', revision: 1 }, [401, 401, 401, 200]],
       ['moderation: reject', 'POST', () => `/admin-api/knowledge-base/moderation/submissions/${ids.reject}/reject`, { comment: 'Non.', revision: 1 }, [401, 401, 401, 200]],
