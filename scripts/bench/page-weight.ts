@@ -7,10 +7,10 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runMeasured } from '../lib/process-tree';
-import { ROOT, SITE_DIR } from '../lib/paths';
+import { SITE_DIR, astroCli } from '../lib/paths';
 import type { BenchContext } from './context';
 
-const ASTRO = join(ROOT, 'node_modules', 'astro', 'astro.js');
+const ASTRO = astroCli();
 const GOAL_BYTES = 30 * 1024;
 /** Pages whose template needs client JavaScript by design: the search page runs Pagefind, the contribution page is a form app. */
 const SCRIPTED_TEMPLATES = new Set(['search', 'contribute']);

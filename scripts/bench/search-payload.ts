@@ -13,12 +13,12 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { writeSyntheticSeed } from '../lib/synthetic';
 import { runMeasured } from '../lib/process-tree';
-import { ROOT, SITE_DIR } from '../lib/paths';
+import { SITE_DIR, astroCli } from '../lib/paths';
 import { siteServer } from '../lib/static-server';
 import type { BenchContext } from './context';
 import { summarize } from './stats';
 
-const ASTRO = join(ROOT, 'node_modules', 'astro', 'astro.js');
+const ASTRO = astroCli();
 // KB_BENCH_SEARCH_ENTRIES=300 for a quick try of the benchmark itself.
 const ENTRIES = Number(process.env.KB_BENCH_SEARCH_ENTRIES) || 10_000;
 // KB_BENCH_SEARCH_DIST=<folder>: measure a guide already built (no build; its entry count is not known).

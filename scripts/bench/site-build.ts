@@ -8,11 +8,11 @@ import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:
 import { basename, dirname, join } from 'node:path';
 import { writeSyntheticSeed } from '../lib/synthetic';
 import { runMeasured } from '../lib/process-tree';
-import { ROOT, SITE_DIR } from '../lib/paths';
+import { SITE_DIR, astroCli } from '../lib/paths';
 import type { BenchContext } from './context';
 import { median, summarize } from './stats';
 
-const ASTRO = join(ROOT, 'node_modules', 'astro', 'astro.js');
+const ASTRO = astroCli();
 // KB_BENCH_SITE_SIZES=100,300 for a quick try of the benchmark itself.
 const SIZES = process.env.KB_BENCH_SITE_SIZES?.split(',').map(Number) ?? [100, 1000, 10_000];
 /** Fewer runs for bigger sizes, to keep `npm run bench` under 30 minutes: a 30,000-page build takes minutes. */

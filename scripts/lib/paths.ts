@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
 export const CMS_DIR = join(ROOT, 'cms');
@@ -6,3 +7,9 @@ export const PLUGIN_DIR = join(ROOT, 'plugins', 'knowledge-base');
 export const SITE_DIR = join(ROOT, 'site');
 export const SEED_DIR = join(ROOT, 'seed');
 export const BIN = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+/** Astro's command-line entry, as its package.json names it (it moved from astro.js to bin/astro.mjs in Astro 7). */
+export const astroCli = (siteDir = SITE_DIR): string => {
+  const manifest = require.resolve('astro/package.json', { paths: [siteDir] });
+  const { bin } = JSON.parse(readFileSync(manifest, 'utf8')) as { bin: { astro: string } };
+  return join(dirname(manifest), bin.astro);
+};

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 
 export const SITE_DIR = resolve(__dirname, '../..');
 export const REPO_DIR = resolve(SITE_DIR, '..');
@@ -86,12 +86,15 @@ async function withLock<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Astro's command-line entry, as its package.json names it (bin/astro.mjs since Astro 7). */
 const astroBin = (): string => {
-  for (const dir of [SITE_DIR, REPO_DIR]) {
-    const bin = join(dir, 'node_modules/astro/astro.js');
-    if (existsSync(bin)) return bin;
+  let manifest: string;
+  try {
+    manifest = require.resolve('astro/package.json', { paths: [SITE_DIR] });
+  } catch {
+    throw new Error('astro is not installed: run `npm install` at the repository root');
   }
-  throw new Error('astro is not installed: run `npm install` at the repository root');
+  return join(dirname(manifest), (JSON.parse(readFileSync(manifest, 'utf8')) as { bin: { astro: string } }).bin.astro);
 };
 
 const run = (env: Record<string, string>, outDir: string, cacheDir: string): Promise<{ code: number; log: string }> =>
