@@ -1,8 +1,14 @@
 // @ts-check
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'astro/config';
 import { sitemap } from './integrations/sitemap';
 import { pagefindIndex } from './integrations/pagefind';
 import { contentStoreFromFile } from './integrations/content-store';
+
+function buildWorkers() {
+  const asked = Number(process.env.KB_BUILD_WORKERS);
+  return Number.isInteger(asked) && asked >= 1 ? asked : availableParallelism();
+}
 
 export default defineConfig({
   site: process.env.KB_SITE_URL || 'https://guide.aimf.example',
@@ -12,6 +18,11 @@ export default defineConfig({
   cacheDir: process.env.KB_CACHE_DIR || './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  experimental: {
+    // Pages render on worker threads, one per core (Astro's default keeps a core free, which leaves one
+    // worker on a 2-core machine); KB_BUILD_WORKERS sets another count, 1 renders on the main thread.
+    parallelPrerender: buildWorkers() > 1 ? { workers: buildWorkers() } : false,
+  },
   integrations: [contentStoreFromFile(), sitemap(), pagefindIndex()],
   vite: {
     // The plugin's shared rules are TypeScript source: compile them with the site.

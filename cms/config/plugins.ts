@@ -1,17 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 // Strapi runs from cms/; the site project sits beside it unless KB_SITE_DIR says otherwise.
 const SITE_DIR = resolve(process.env.KB_SITE_DIR || join(process.cwd(), '..', 'site'));
-/** The site's Astro command-line entry, as Astro's package.json names it; null when the site is not installed here. */
-const astroCli = (): string | null => {
-  try {
-    const manifest = require.resolve('astro/package.json', { paths: [SITE_DIR] });
-    return join(dirname(manifest), JSON.parse(readFileSync(manifest, 'utf8')).bin.astro);
-  } catch {
-    return null;
-  }
-};
 
 export default ({ env }) => ({
   'knowledge-base': {
@@ -20,7 +10,8 @@ export default ({ env }) => ({
       // Rebuild the public guide when editors publish (`npm start` turns this on).
       siteBuilds: {
         enabled: env.bool('KB_SITE_BUILDS', false),
-        command: [process.execPath, astroCli() ?? join(SITE_DIR, 'node_modules', '.bin', 'astro'), 'build', '--outDir', '{outDir}'],
+        // The site's own build: Astro, then the search index in a process of its own.
+        command: [process.execPath, join(SITE_DIR, 'scripts', 'build.mjs'), '--outDir', '{outDir}'],
         cwd: SITE_DIR,
         releasesDir: env('KB_SITE_RELEASES', join(SITE_DIR, '.releases')),
         current: env('KB_SITE_CURRENT', join(SITE_DIR, 'current')),

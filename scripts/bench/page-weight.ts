@@ -7,10 +7,9 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runMeasured } from '../lib/process-tree';
-import { SITE_DIR, astroCli } from '../lib/paths';
+import { SITE_BUILD, SITE_DIR } from '../lib/paths';
 import type { BenchContext } from './context';
 
-const ASTRO = astroCli();
 const GOAL_BYTES = 30 * 1024;
 /** Pages whose template needs client JavaScript by design: the search page runs Pagefind, the contribution page is a form app. */
 const SCRIPTED_TEMPLATES = new Set(['search', 'contribute']);
@@ -44,7 +43,7 @@ export default async function pageWeight(ctx: BenchContext): Promise<Record<stri
   // Inside site/: elsewhere Astro would put its intermediate build in site/.astro, shared with other builds.
   const out = join(SITE_DIR, 'node_modules', '.bench', `${basename(dirname(ctx.tmp))}-page-weight`);
   ctx.log('building the guide from seed/…');
-  const built = await runMeasured(process.execPath, [ASTRO, 'build', '--outDir', out], {
+  const built = await runMeasured(process.execPath, [SITE_BUILD, '--outDir', out], {
     cwd: SITE_DIR,
     env: { ...process.env, KB_API_URL: '', KB_SEED_DIR: '', KB_CACHE_DIR: join(ctx.tmp, 'astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' },
   });

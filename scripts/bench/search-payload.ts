@@ -13,12 +13,11 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { writeSyntheticSeed } from '../lib/synthetic';
 import { runMeasured } from '../lib/process-tree';
-import { SITE_DIR, astroCli } from '../lib/paths';
+import { SITE_BUILD, SITE_DIR } from '../lib/paths';
 import { siteServer } from '../lib/static-server';
 import type { BenchContext } from './context';
 import { summarize } from './stats';
 
-const ASTRO = astroCli();
 // KB_BENCH_SEARCH_ENTRIES=300 for a quick try of the benchmark itself.
 const ENTRIES = Number(process.env.KB_BENCH_SEARCH_ENTRIES) || 10_000;
 // KB_BENCH_SEARCH_DIST=<folder>: measure a guide already built (no build; its entry count is not known).
@@ -163,7 +162,7 @@ export default async function searchPayload(ctx: BenchContext): Promise<Record<s
     writeSyntheticSeed(seedDir, { entries: ENTRIES, seed: 1 });
     ctx.log('building the synthetic guide and its index…');
     built = await withSiteBuildLock(() =>
-      runMeasured(process.execPath, [ASTRO, 'build', '--outDir', out], {
+      runMeasured(process.execPath, [SITE_BUILD, '--outDir', out], {
         cwd: SITE_DIR,
         env: { ...process.env, KB_API_URL: '', KB_SEED_DIR: seedDir, KB_CACHE_DIR: join(ctx.tmp, 'astro-cache'), ASTRO_TELEMETRY_DISABLED: '1' },
       }),

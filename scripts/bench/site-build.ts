@@ -5,14 +5,17 @@
  * peak RSS ≤ 2 GiB, cost linear in entries.
  */
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { writeSyntheticSeed } from '../lib/synthetic';
 import { runMeasured } from '../lib/process-tree';
-import { SITE_DIR, astroCli } from '../lib/paths';
+import { SITE_BUILD, SITE_DIR, astroCli } from '../lib/paths';
 import type { BenchContext } from './context';
 import { median, summarize } from './stats';
 
 const ASTRO = astroCli();
+/** Render workers, as the site's astro.config.mjs counts them; the bare build gets as many, so the ratio compares like with like. */
+const workers = Number(process.env.KB_BUILD_WORKERS) || availableParallelism();
 // KB_BENCH_SITE_SIZES=100,300 for a quick try of the benchmark itself.
 const SIZES = process.env.KB_BENCH_SITE_SIZES?.split(',').map(Number) ?? [100, 1000, 10_000];
 /** Fewer runs for bigger sizes, to keep `npm run bench` under 30 minutes: a 30,000-page build takes minutes. */
@@ -46,12 +49,13 @@ interface BuildRun {
   phases: Record<string, number>;
 }
 
-async function build(cwd: string, outDir: string, env: Record<string, string | undefined>): Promise<BuildRun> {
+/** Runs one build: the guide's own (`SITE_BUILD`) or a bare project's `astro build`. */
+async function build(cwd: string, outDir: string, env: Record<string, string | undefined>, entry = SITE_BUILD): Promise<BuildRun> {
   rmSync(outDir, { recursive: true, force: true });
   const started = performance.now();
   const marks: Record<string, number> = {};
   let next = 0;
-  const result = await runMeasured(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
+  const result = await runMeasured(process.execPath, entry === SITE_BUILD ? [entry, '--outDir', outDir] : [entry, 'build', '--outDir', outDir], {
     cwd,
     env: { ...process.env, KB_API_URL: '', ...env, ASTRO_TELEMETRY_DISABLED: '1' },
     onLine: (line) => {
@@ -75,7 +79,7 @@ async function build(cwd: string, outDir: string, env: Record<string, string | u
 function writeBareProject(dir: string, pages: number) {
   mkdirSync(join(dir, 'src', 'pages', '[locale]'), { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bare-astro-bench', private: true, type: 'module' }));
-  writeFileSync(join(dir, 'astro.config.mjs'), `export default { output: 'static', trailingSlash: 'always', build: { format: 'directory' }, devToolbar: { enabled: false }, cacheDir: './.astro-cache' };\n`);
+  writeFileSync(join(dir, 'astro.config.mjs'), `export default { output: 'static', trailingSlash: 'always', build: { format: 'directory' }, devToolbar: { enabled: false }, cacheDir: './.astro-cache', experimental: { parallelPrerender: ${workers > 1 ? `{ workers: ${workers} }` : 'false'} } };\n`);
   writeFileSync(join(dir, 'src', 'pages', '[locale]', '[slug].astro'), `---
 export function getStaticPaths() {
   const locales = ['fr', 'en', 'ar'];
@@ -90,7 +94,7 @@ const { n } = Astro.props;
 
 export default async function siteBuild(ctx: BenchContext): Promise<Record<string, unknown>> {
   const figures: Record<string, unknown> = {};
-  const notes: string[] = [`runs per size: ${SIZES.map((s) => `${s} entries × ${runsFor(s, ctx.runs)}`).join(', ')} (fewer where a build takes minutes)`];
+  const notes: string[] = [`render workers: ${workers} (site and bare build alike)`, `runs per size: ${SIZES.map((s) => `${s} entries × ${runsFor(s, ctx.runs)}`).join(', ')} (fewer where a build takes minutes)`];
   let largest: { pages: number; seconds: number; peak: number; phases: Record<string, number> } | undefined;
   let peakOverall = 0;
   for (const entries of SIZES) {
@@ -117,7 +121,7 @@ export default async function siteBuild(ctx: BenchContext): Promise<Record<strin
     for (let run = 1; run <= runs; run++) {
       ctx.log(`${entries} entries: bare Astro build of ${pages} minimal pages ${run}/${runs}…`);
       rmSync(join(bareDir, '.astro-cache'), { recursive: true, force: true });
-      const result = await build(bareDir, join(bareDir, 'dist'), {});
+      const result = await build(bareDir, join(bareDir, 'dist'), {}, ASTRO);
       bare.push(result);
       ctx.log(`  ${result.pages} pages in ${result.seconds.toFixed(1)} s`);
     }

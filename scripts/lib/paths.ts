@@ -13,3 +13,5 @@ export const astroCli = (siteDir = SITE_DIR): string => {
   const { bin } = JSON.parse(readFileSync(manifest, 'utf8')) as { bin: { astro: string } };
   return join(dirname(manifest), bin.astro);
 };
+/** The site's own build, as `npm run build` in site/ runs it: `node <this> --outDir <dir>` (Astro, then the search index). */
+export const SITE_BUILD = join(SITE_DIR, 'scripts', 'build.mjs');

@@ -1,8 +1,12 @@
 /**
- * Indexes the built site with Pagefind after every build, into `<outDir>/pagefind/`: one
- * index per language, from each page's `<html lang>`. Only what entry pages mark with
- * `data-pagefind-body` is indexed, minus the parts below that are the guide's own words
- * rather than the entry's (labels, notices, related entries, sources).
+ * The search index: Pagefind over the built site, into `<outDir>/pagefind/`, one index per language
+ * from each page's `<html lang>`. Only what entry pages mark with `data-pagefind-body` is indexed,
+ * minus the parts below that are the guide's own words rather than the entry's (labels, notices,
+ * related entries, sources).
+ *
+ * `scripts/build.mjs` (the site's build) indexes in a process of its own once Astro has exited, so
+ * Pagefind's memory never adds to Astro's; a bare `astro build` indexes in-process from the
+ * integration, as before.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,32 +34,39 @@ export const NOT_ENTRY_TEXT = [
  */
 const ENTRY_PAGES = '*/{case-studies,actors,funding-calls,good-practices}/*/index.html';
 
+/** Set by scripts/build.mjs: the integration leaves indexing to it. */
+export const INDEX_LATER = 'KB_SEARCH_INDEX_LATER';
+
 const fail = (step: string, errors: string[]) => {
   throw new Error(`Pagefind ${step} failed: ${errors.join('; ')}`);
 };
+
+/** Indexes the built site in `out`; prints one exact, parseable line (the build-phase timing reads it). */
+export async function indexSite(out: string): Promise<void> {
+  const started = performance.now();
+  try {
+    const { index, errors } = await pagefind.createIndex({ excludeSelectors: NOT_ENTRY_TEXT });
+    if (!index) return fail('createIndex', errors);
+    const added = await index.addDirectory({ path: out, glob: ENTRY_PAGES });
+    if (added.errors.length) fail('addDirectory', added.errors);
+    const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
+    if (written.errors.length) fail('writeFiles', written.errors);
+    // addDirectory counts every HTML file it read, fallbacks too; the entry file says how many pages went into an index.
+    const entry = JSON.parse(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const indexed = Object.values(entry.languages).reduce((sum, { page_count }) => sum + page_count, 0);
+    console.log(`[pagefind] indexed ${indexed} pages in ${Math.round(performance.now() - started)} ms`);
+  } finally {
+    await pagefind.close();
+  }
+}
 
 export function pagefindIndex(): AstroIntegration {
   return {
     name: 'pagefind',
     hooks: {
       'astro:build:done': async ({ dir }) => {
-        const started = performance.now();
-        const out = fileURLToPath(dir);
-        try {
-          const { index, errors } = await pagefind.createIndex({ excludeSelectors: NOT_ENTRY_TEXT });
-          if (!index) return fail('createIndex', errors);
-          const added = await index.addDirectory({ path: out, glob: ENTRY_PAGES });
-          if (added.errors.length) fail('addDirectory', added.errors);
-          const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
-          if (written.errors.length) fail('writeFiles', written.errors);
-          // addDirectory counts every HTML file it read, fallbacks too; the entry file says how many pages went into an index.
-          const entry = JSON.parse(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-          const indexed = Object.values(entry.languages).reduce((sum, { page_count }) => sum + page_count, 0);
-          // One exact, parseable line: the build-phase timing reads it.
-          console.log(`[pagefind] indexed ${indexed} pages in ${Math.round(performance.now() - started)} ms`);
-        } finally {
-          await pagefind.close();
-        }
+        if (process.env[INDEX_LATER]) return;
+        await indexSite(fileURLToPath(dir));
       },
     },
   };

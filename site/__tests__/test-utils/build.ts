@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 export const SITE_DIR = resolve(__dirname, '../..');
 export const REPO_DIR = resolve(SITE_DIR, '..');
@@ -31,9 +31,12 @@ const INPUTS = [
   'src',
   'integrations',
   'public',
+  'guide.config.ts',
   'astro.config.mjs',
   'package.json',
   'tsconfig.json',
+  'scripts/build.mjs',
+  'scripts/index-search.ts',
   '../plugins/knowledge-base/server/src/shared',
 ];
 
@@ -86,22 +89,14 @@ async function withLock<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Astro's command-line entry, as its package.json names it (bin/astro.mjs since Astro 7). */
-const astroBin = (): string => {
-  let manifest: string;
-  try {
-    manifest = require.resolve('astro/package.json', { paths: [SITE_DIR] });
-  } catch {
-    throw new Error('astro is not installed: run `npm install` at the repository root');
-  }
-  return join(dirname(manifest), (JSON.parse(readFileSync(manifest, 'utf8')) as { bin: { astro: string } }).bin.astro);
-};
+/** The site's own build (Astro, then the search index in a process of its own), as `npm run build` runs it. */
+const BUILD_SCRIPT = join(SITE_DIR, 'scripts', 'build.mjs');
 
 const run = (env: Record<string, string>, outDir: string, cacheDir: string): Promise<{ code: number; log: string }> =>
   new Promise((resolvePromise, reject) => {
     const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, KB_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' };
     if (!env.KB_API_URL) delete childEnv.KB_API_URL;
-    const child = spawn(process.execPath, [astroBin(), 'build', '--outDir', outDir], { cwd: SITE_DIR, env: childEnv });
+    const child = spawn(process.execPath, [BUILD_SCRIPT, '--outDir', outDir], { cwd: SITE_DIR, env: childEnv });
     let log = '';
     child.stdout.on('data', (chunk) => (log += chunk));
     child.stderr.on('data', (chunk) => (log += chunk));

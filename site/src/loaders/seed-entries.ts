@@ -138,9 +138,27 @@ export function seedEntries(seedDir: string, options: SeedOptions = {}): PublicE
       const doc = target(from, type, slug);
       return doc ? [make(doc)] : [];
     });
-  /** Documents of `type` whose `field` names `slug` (the inverse side of a relation). */
-  const namedBy = (type: KbType, field: string, slug: string) =>
-    all(type).filter((d) => slugsOf(d.raw[field]).includes(slug)).map((d) => d.raw.slug as string);
+  /**
+   * Documents of `type` whose `field` names `slug` (the inverse side of a relation). Each (type, field)
+   * is indexed once, on first use: scanning every document for every page's relations grew with the
+   * square of the guide.
+   */
+  const inverse = new Map<string, Map<string, string[]>>();
+  const namedBy = (type: KbType, field: string, slug: string): string[] => {
+    let bySlug = inverse.get(`${type} ${field}`);
+    if (!bySlug) {
+      bySlug = new Map();
+      for (const d of all(type)) {
+        for (const named of uniq(slugsOf(d.raw[field]))) {
+          const namers = bySlug.get(named) ?? [];
+          namers.push(d.raw.slug as string);
+          bySlug.set(named, namers);
+        }
+      }
+      inverse.set(`${type} ${field}`, bySlug);
+    }
+    return bySlug.get(slug) ?? [];
+  };
 
   const relations = (doc: SeedDocument, locale: Locale): Raw => {
     const { raw } = doc;

@@ -2,7 +2,7 @@
  * What the deadline clock (scripts/deadline-clock.js) reads on a call: its dates as instants,
  * so the reader's browser applies the plugin's status rule without knowing time zones.
  */
-import { daysLeft, startOfDay, type Locale } from '@aimf/strapi-plugin-knowledge-base/shared';
+import { daysLeft, isKnownZone, startOfDay, type Locale } from '@aimf/strapi-plugin-knowledge-base/shared';
 import { buildTime } from './build-time';
 import { formatDaysLeft } from './format';
 import { useTranslations } from './i18n';
@@ -16,15 +16,6 @@ interface CallDates {
   referenceYear?: number | null;
 }
 
-const knownZone = (zone: string | null | undefined): string | undefined => {
-  if (!zone) return undefined;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone;
-  } catch {
-    return undefined;
-  }
-};
 
 /** The `data-*` attributes of an element showing one call. */
 export const callClockAttributes = (call: CallDates): Record<string, string> => {
@@ -33,8 +24,7 @@ export const callClockAttributes = (call: CallDates): Record<string, string> => 
   if (call.openingDate) attributes['data-opens'] = startOfDay(call.openingDate, call.timezone).toISOString();
   if (call.recurrence === 'rolling') attributes['data-rolling'] = '1';
   if (call.referenceYear != null) attributes['data-year'] = String(call.referenceYear);
-  const zone = knownZone(call.timezone);
-  if (zone) attributes['data-tz'] = zone;
+  if (call.timezone && isKnownZone(call.timezone)) attributes['data-tz'] = call.timezone;
   return attributes;
 };
 

@@ -16,32 +16,53 @@ export interface CallDates {
   referenceYear?: number | null;
 }
 
+// Making an Intl formatter costs far more than formatting with it, and a build asks about the same few
+// zones for thousands of calls: one formatter per zone, and each name's validity, kept once known.
+const clocks = new Map<string, Intl.DateTimeFormat>();
+const clockIn = (timeZone: string): Intl.DateTimeFormat => {
+  let clock = clocks.get(timeZone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    clocks.set(timeZone, clock);
+  }
+  return clock;
+};
+
 /** Offset in ms of `timeZone` from UTC at `instant`. */
 const zoneOffset = (instant: Date, timeZone: string): number => {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
+  const parts = clockIn(timeZone).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
 };
 
-const validZone = (tz: string | null | undefined): string => {
-  if (!tz) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return tz;
-  } catch {
-    return 'UTC';
+const zones = new Map<string, boolean>();
+/** Whether `tz` is a time zone this runtime knows (an IANA name). */
+export const isKnownZone = (tz: string): boolean => {
+  let known = zones.get(tz);
+  if (known === undefined) {
+    try {
+      clockIn(tz);
+      known = true;
+    } catch {
+      known = false;
+    }
+    // Bounded: the names come from stored entries, but a caller could pass anything.
+    if (zones.size < 1000) zones.set(tz, known);
   }
+  return known;
 };
+
+const validZone = (tz: string | null | undefined): string => (tz && isKnownZone(tz) ? tz : 'UTC');
 
 /** The instant a calendar day starts in a time zone. */
 export const startOfDay = (day: string, timeZone?: string | null): Date => {
@@ -54,7 +75,7 @@ export const startOfDay = (day: string, timeZone?: string | null): Date => {
 };
 
 const yearIn = (instant: Date, timeZone?: string | null): number =>
-  Number(new Intl.DateTimeFormat('en-US', { timeZone: validZone(timeZone), year: 'numeric' }).format(instant));
+  Number(clockIn(validZone(timeZone)).formatToParts(instant).find((p) => p.type === 'year')?.value);
 
 export function deadlineStatus(call: CallDates, now: Date = new Date()): DeadlineStatus {
   const deadline = call.deadline ? new Date(call.deadline) : null;
