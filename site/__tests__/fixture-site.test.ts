@@ -1,5 +1,6 @@
 /** The guide built from the tiny fixture seed: every page, language and link. */
 import { readFileSync } from 'node:fs';
+import guide from '../guide.config';
 import { buildFixtureSite, FIXTURE_SEED } from './test-utils/build';
 import { COLLECTION_PATHS, LOCALES, SITE_ORIGIN, TEMPLATE_SLIPS, htmlFiles, isInternal, page, pageFile, resolveUrl, seedSlugs, urlPathOf } from './test-utils/dist';
 
@@ -282,5 +283,30 @@ describe('fixture site: content', () => {
   it('offers every language from the front door', () => {
     const root = page(dist, '/');
     expect(root.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(['/fr/', '/en/', '/ar/']);
+  });
+});
+
+describe('fixture site: the guide guide.config.ts describes', () => {
+  it('shows the name, publisher and logo of the config in every page header and footer', () => {
+    for (const locale of LOCALES) {
+      const home = page(dist, `/${locale}/`);
+      expect(home.querySelector('.site-header .brand-name')!.text).toBe(guide.name[locale]);
+      expect(home.querySelector('.site-header .brand-publisher')!.text).toBe(guide.publisher.name[locale]);
+      expect(home.querySelector('.site-header .brand-logo')!.getAttribute('src')).toBe(guide.logo!.src);
+      expect(home.querySelector('.site-header .brand-logo')!.getAttribute('alt')).toBe(guide.logo!.alt[locale]);
+      expect(home.querySelector(`.site-footer a[href="${guide.publisher.url}"]`)!.text).toBe(guide.publisher.name[locale]);
+      expect(home.querySelector('meta[property="og:site_name"]')!.getAttribute('content')).toBe(guide.name[locale]);
+    }
+    expect(page(dist, '/en/about/').querySelector('.lead')!.text).toBe(guide.about.en);
+  });
+
+  it('takes the favicon and the colours from the config', () => {
+    for (const url of ['/', '/ar/case-studies/lyon-tiers-lieu-numerique/']) {
+      const doc = page(dist, url);
+      expect(doc.querySelector('link[rel="icon"]')!.getAttribute('href')).toBe(guide.favicon);
+      const style = doc.querySelector('head style')!.text;
+      expect(style).toContain(`--brand:${guide.colours.brand}`);
+      expect(style).toContain(`--brand-ink:${guide.colours.brandInk}`);
+    }
   });
 });

@@ -1,3 +1,5 @@
+// Checked first: a bad guide.config.ts stops the build before any content is loaded.
+import './utils/guide';
 import { defineCollection, z } from 'astro:content';
 import { DEADLINE_STATUSES, KB_TYPES, LOCALES, TRANSLATION_ORIGINS } from '@aimf/strapi-plugin-knowledge-base/shared';
 import { knowledgeBaseLoader } from './loaders/knowledge-base';

@@ -4,7 +4,8 @@
  * as a fallback so pages can say so and tag it `lang`.
  */
 import { getCollection } from 'astro:content';
-import { DEFAULT_LOCALE, LOCALES, type KbType, type Locale } from '@aimf/strapi-plugin-knowledge-base/shared';
+import { LOCALES as ALL_LOCALES, type KbType, type Locale } from '@aimf/strapi-plugin-knowledge-base/shared';
+import { DEFAULT_LOCALE, LOCALES } from './i18n';
 import type { EntryByType, PublicEntry } from '../loaders/public-entry';
 
 export interface View<T extends PublicEntry = PublicEntry> {
@@ -44,8 +45,9 @@ const load = () =>
   })());
 
 const view = <K extends KbType>(versions: Partial<Record<Locale, PublicEntry>>, locale: Locale): View<EntryByType[K]> => {
+  // The guide's languages (guide.config.ts); a text in another of the plugin's locales can still stand in.
   const translations = LOCALES.filter((l) => versions[l]);
-  const lang = versions[locale] ? locale : versions[DEFAULT_LOCALE] ? DEFAULT_LOCALE : translations[0];
+  const lang = versions[locale] ? locale : versions[DEFAULT_LOCALE] ? DEFAULT_LOCALE : translations[0] ?? ALL_LOCALES.find((l) => versions[l])!;
   return { data: versions[lang] as EntryByType[K], locale, lang, fallback: lang !== locale, translations };
 };
 

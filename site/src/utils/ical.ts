@@ -3,19 +3,27 @@
  * call's time zone), so each event is a zero-length event at that instant, written in UTC:
  * calendar apps show it at the right local time wherever the reader is.
  */
+import type { Locale } from '@aimf/strapi-plugin-knowledge-base/shared';
+import { GUIDE } from './guide';
+
 const encoder = new TextEncoder();
 
 /** TEXT values: backslash, semicolon, comma and line breaks escaped (RFC 5545 §3.3.11). */
 export const escapeText = (text: string): string =>
   text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 
+/** Octets of a code point in UTF-8 (counted, not encoded: this runs for every character of a calendar). */
+const utf8Size = (codePoint: number) => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
+
 /** Lines of at most 75 octets, continued with CRLF and a space, never inside a UTF-8 character (§3.1). */
 export const foldLine = (line: string): string => {
   const parts: string[] = [];
   let current = '';
   let octets = 0;
+  // Most lines fit: no need to walk them.
+  if (line.length <= 25 || encoder.encode(line).length <= 75) return line;
   for (const char of line) {
-    const size = encoder.encode(char).length;
+    const size = utf8Size(char.codePointAt(0)!);
     const limit = parts.length === 0 ? 75 : 74; // a continuation line starts with one space
     if (octets + size > limit) {
       parts.push(current);
@@ -41,11 +49,12 @@ export interface DeadlineEvent {
   url: string;
 }
 
-export function calendar(options: { name: string; description: string; language: string; events: DeadlineEvent[] }): string {
+export function calendar(options: { name: string; description: string; language: Locale; events: DeadlineEvent[] }): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
-    `PRODID:-//AIMF//Urban innovation guide//${options.language.toUpperCase()}`,
+    // -//owner//product//language (§3.7.3): the publisher and the guide, from guide.config.ts.
+    `PRODID:-//${escapeText(GUIDE.publisher.shortName)}//${escapeText(GUIDE.name[options.language])}//${options.language.toUpperCase()}`,
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `NAME:${escapeText(options.name)}`,

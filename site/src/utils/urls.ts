@@ -1,6 +1,5 @@
 /** Every URL of the guide: `/{locale}/{collection path}/{slug}/`, the same segments in every locale. */
 import { KB_TYPES, type KbType, type Locale } from '@aimf/strapi-plugin-knowledge-base/shared';
-import { documentKey } from './source-documents';
 
 export type ListedType = Exclude<KbType, 'theme'>;
 export const LISTED_TYPES: ListedType[] = ['case-study', 'actor', 'funding-call', 'good-practice'];
@@ -17,5 +16,5 @@ export const searchUrl = (locale: Locale) => `/${locale}/search/`;
 /** The same page in another locale: only the first segment changes. */
 export const localizedPath = (pathname: string, locale: Locale) => pathname.replace(/^\/[a-z]{2}(?=\/)/, `/${locale}`);
 
-/** The anchor of a source document on the about page: `000_8e57….txt` → `source-000`. */
-export const sourceAnchor = (document: string) => `source-${documentKey(document)}`;
+/** The anchor of a source document on the about page, from its id in guide.config.ts: `000` → `source-000`. */
+export const sourceAnchor = (id: string) => `source-${id}`;

@@ -5,6 +5,7 @@ import { LOCALES, useTranslations, type Locale } from '../../../utils/i18n';
 import { feedUrl, rss } from '../../../utils/feeds';
 import { feedItems } from '../../../utils/feed-items';
 import { LISTED_TYPES, listUrl, type ListedType } from '../../../utils/urls';
+import { GUIDE } from '../../../utils/guide';
 
 export const getStaticPaths = (() =>
   LOCALES.flatMap((locale) => LISTED_TYPES.map((type) => ({ params: { locale, type: KB_TYPES[type].path }, props: { type } })))) satisfies GetStaticPaths;
@@ -14,7 +15,7 @@ export const GET: APIRoute = async ({ params, props, site }) => {
   const type = props.type as ListedType;
   const t = useTranslations(locale);
   const body = rss({
-    title: `${t('site.name')} — ${t(`type.${type}`)}`,
+    title: `${GUIDE.name[locale]} — ${t(`type.${type}`)}`,
     description: t(`type.${type}.intro`),
     url: new URL(listUrl(locale, type), site).href,
     self: new URL(feedUrl(locale, type), site).href,
