@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
-import type { KbType } from '@aimf/strapi-plugin-knowledge-base/shared';
+import { KB_TYPES, type KbType } from '@aimf/strapi-plugin-knowledge-base/shared';
 import { apiEntries } from './api-entries';
 import { seedEntries } from './seed-entries';
 import type { PublicEntry } from './public-entry';
@@ -19,13 +19,17 @@ export const entrySource = () =>
     ? { kind: 'api' as const, url: process.env.KB_API_URL, token: process.env.KB_API_TOKEN || undefined }
     : { kind: 'seed' as const, dir: resolve(process.env.KB_SEED_DIR || DEFAULT_SEED_DIR) };
 
-// Every collection's loader needs the whole seed (relations cross collections): read it once.
-let seedCache: { dir: string; entries: Promise<PublicEntry[]> } | undefined;
-const seedOnce = (dir: string, warn: (message: string) => void) => {
-  if (seedCache?.dir !== dir) {
-    seedCache = { dir, entries: Promise.resolve().then(() => seedEntries(dir, { now: buildTime(), warn })) };
+// Every collection's loader needs the whole seed (relations cross collections): read it once, and let it
+// go once every collection has taken its share, since the content store then holds what the pages need.
+let seedCache: { dir: string; entries: Promise<PublicEntry[]>; waiting: Set<KbType> } | undefined;
+const seedOnce = (dir: string, type: KbType, warn: (message: string) => void) => {
+  if (seedCache?.dir !== dir || !seedCache.waiting.has(type)) {
+    seedCache = { dir, entries: Promise.resolve().then(() => seedEntries(dir, { now: buildTime(), warn })), waiting: new Set(Object.keys(KB_TYPES) as KbType[]) };
   }
-  return seedCache.entries;
+  const { entries, waiting } = seedCache;
+  waiting.delete(type);
+  if (!waiting.size) seedCache = undefined;
+  return entries;
 };
 
 export function knowledgeBaseLoader(type: KbType): Loader {
@@ -36,7 +40,7 @@ export function knowledgeBaseLoader(type: KbType): Loader {
       const entries =
         source.kind === 'api'
           ? await apiEntries(type, { url: source.url, token: source.token })
-          : (await seedOnce(source.dir, (message) => logger.warn(message))).filter((e) => e.collection === type);
+          : (await seedOnce(source.dir, type, (message) => logger.warn(message))).filter((e) => e.collection === type);
       logger.info(`${entries.length} ${type} entries from ${source.kind === 'api' ? source.url : source.dir}`);
       store.clear();
       for (const entry of entries) {
