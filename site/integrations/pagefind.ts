@@ -8,7 +8,7 @@
  * Pagefind's memory never adds to Astro's; a bare `astro build` indexes in-process from the
  * integration, as before.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -29,10 +29,11 @@ export const NOT_ENTRY_TEXT = [
 ];
 
 /**
- * The entry pages, `/{locale}/{collection}/{slug}/`: the only pages with a `data-pagefind-body` (the search
+ * The entry pages of a language folder, `{collection}/{slug}/`: the only pages with a `data-pagefind-body` (the search
  * index tests check it), so the only ones Pagefind reads; the others, listings above all, would be parsed to be dropped.
  */
-const ENTRY_PAGES = '*/{case-studies,actors,funding-calls,good-practices}/*/index.html';
+const COLLECTION_FOLDERS = ['case-studies', 'actors', 'funding-calls', 'good-practices'];
+const ENTRY_PAGES = `{${COLLECTION_FOLDERS.join(',')}}/*/index.html`;
 
 /** Set by scripts/build.mjs: the integration leaves indexing to it. */
 export const INDEX_LATER = 'KB_SEARCH_INDEX_LATER';
@@ -41,23 +42,47 @@ const fail = (step: string, errors: string[]) => {
   throw new Error(`Pagefind ${step} failed: ${errors.join('; ')}`);
 };
 
-/** Indexes the built site in `out`; prints one exact, parseable line (the build-phase timing reads it). */
+interface PagefindEntry {
+  languages: Record<string, { page_count: number }>;
+}
+const readEntry = (bundle: string) => JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+
+/** The site's language folders (`fr/`, `en/`…): those holding entry pages. */
+const languageFolders = (out: string): string[] =>
+  readdirSync(out, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && COLLECTION_FOLDERS.some((c) => existsSync(join(out, d.name, c))))
+    .map((d) => d.name)
+    .sort();
+
+/**
+ * Indexes the built site in `out`, one language at a time: Pagefind holds a whole index in memory until
+ * it writes it, so three languages at once took half as much again as the largest alone. Each language's
+ * files have names of their own; only `pagefind-entry.json`, which lists the languages, is written by
+ * every pass, so it is merged at the end. Prints one exact, parseable line (the build-phase timing reads it).
+ */
 export async function indexSite(out: string): Promise<void> {
   const started = performance.now();
-  try {
-    const { index, errors } = await pagefind.createIndex({ excludeSelectors: NOT_ENTRY_TEXT });
-    if (!index) return fail('createIndex', errors);
-    const added = await index.addDirectory({ path: out, glob: ENTRY_PAGES });
-    if (added.errors.length) fail('addDirectory', added.errors);
-    const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
-    if (written.errors.length) fail('writeFiles', written.errors);
-    // addDirectory counts every HTML file it read, fallbacks too; the entry file says how many pages went into an index.
-    const entry = JSON.parse(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-    const indexed = Object.values(entry.languages).reduce((sum, { page_count }) => sum + page_count, 0);
-    console.log(`[pagefind] indexed ${indexed} pages in ${Math.round(performance.now() - started)} ms`);
-  } finally {
-    await pagefind.close();
+  const bundle = join(out, 'pagefind');
+  const merged: PagefindEntry & Record<string, unknown> = { languages: {} };
+  for (const language of languageFolders(out)) {
+    try {
+      const { index, errors } = await pagefind.createIndex({ excludeSelectors: NOT_ENTRY_TEXT });
+      if (!index) return fail('createIndex', errors);
+      const added = await index.addDirectory({ path: out, glob: `${language}/${ENTRY_PAGES}` });
+      if (added.errors.length) fail('addDirectory', added.errors);
+      const written = await index.writeFiles({ outputPath: bundle });
+      if (written.errors.length) fail('writeFiles', written.errors);
+      const entry = readEntry(bundle);
+      Object.assign(merged, entry, { languages: { ...merged.languages, ...entry.languages } });
+    } finally {
+      // Ends Pagefind's process, and the memory of this language's index with it.
+      await pagefind.close();
+    }
   }
+  writeFileSync(join(bundle, 'pagefind-entry.json'), JSON.stringify(merged));
+  // addDirectory counts every HTML file it read, fallbacks too; the entry file says how many pages went into an index.
+  const indexed = Object.values(merged.languages).reduce((sum, { page_count }) => sum + page_count, 0);
+  console.log(`[pagefind] indexed ${indexed} pages in ${Math.round(performance.now() - started)} ms`);
 }
 
 export function pagefindIndex(): AstroIntegration {
