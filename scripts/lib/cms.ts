@@ -36,23 +36,32 @@ export interface RunningCms {
   stop: () => Promise<void>;
 }
 
-/** Starts `strapi start` in cms/ with `env` and waits until it answers its health check. */
-/** How Strapi is launched here: `strapi start` in cms/, in production mode, on loopback, with `env` over the machine's. */
-export const strapiLaunch = (env: Record<string, string | undefined>, port: number) => ({
-  command: BIN('strapi'),
+/** A Strapi app to start: its folder and its `strapi` command. */
+export interface StrapiApp {
+  dir: string;
+  bin: string;
+}
+
+/** This workspace's app; the plugin-install test starts another, made outside the workspace. */
+export const CMS_APP: StrapiApp = { dir: CMS_DIR, bin: BIN('strapi') };
+
+/** How Strapi is launched here: `strapi start` in the app (cms/), in production mode, on loopback, with `env` over the machine's. */
+export const strapiLaunch = (env: Record<string, string | undefined>, port: number, app: StrapiApp = CMS_APP) => ({
+  command: app.bin,
   args: ['start'],
-  cwd: CMS_DIR,
+  cwd: app.dir,
   env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), STRAPI_TELEMETRY_DISABLED: 'true', ...env },
 });
 
+/** Starts `strapi start` in the app (cms/) with `env` and waits until it answers its health check. */
 export async function startCms(
   env: Record<string, string>,
-  { port, echo = false, timeoutMs = 180_000 }: { port?: number; echo?: boolean; timeoutMs?: number } = {},
+  { port, echo = false, timeoutMs = 180_000, app }: { port?: number; echo?: boolean; timeoutMs?: number; app?: StrapiApp } = {},
 ): Promise<RunningCms> {
   const listenPort = port ?? (await freePort());
   const url = `http://127.0.0.1:${listenPort}`;
   let output = '';
-  const launch = strapiLaunch(env, listenPort);
+  const launch = strapiLaunch(env, listenPort, app);
   const child = spawn(launch.command, launch.args, { cwd: launch.cwd, env: launch.env, stdio: ['ignore', 'pipe', 'pipe'] });
   const collect = (chunk: Buffer) => {
     output += chunk.toString();

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { errors } from '../strapi-errors';
 import type { AnswerCache } from '../services/answer-cache';
 import { KB_TYPES, type KbType } from '../shared/content-types';
 import { callerLocale, translate } from '../translations';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { errors } from '../strapi-errors';
 import { callerLocale, translate } from '../translations';
 
 /** Lets through a signed-in users-permissions user who has a contributor profile, and remembers it. */

@@ -1,4 +1,4 @@
-import { errors } from '@strapi/utils';
+import { errors } from '../strapi-errors';
 import type { ZodError, ZodIssue } from 'zod';
 import en from '../translations/en.json';
 import { translate, type MessageKey } from '../translations';

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SITE_BUILDS_DEFAULTS, type SiteBuildsConfig } from '../../config';
+import { buildSetupProblem } from './preflight';
 import { BuildQueue } from './queue';
 import { Releases } from './releases';
 import { runBuild, type BuildOutcome } from './run';
@@ -62,24 +63,42 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     KB_API_TOKEN: token ?? '',
   });
 
+  /**
+   * One build, from the checks to the switch. Never throws: whatever goes wrong, in the command
+   * or around it (a releases folder that cannot be made, a link that cannot be written), is a
+   * failed outcome with its reason.
+   */
+  const attempt = async (): Promise<BuildOutcome & { release?: string }> => {
+    const started = Date.now();
+    const failed = (reason: string): BuildOutcome => ({ ok: false, durationMs: Date.now() - started, exitCode: null, logTail: reason });
+    let outDir: string | undefined;
+    try {
+      const env = buildEnv();
+      // Before the releases folder is made: it often sits inside the site folder, and would create it.
+      const problem = buildSetupProblem(config.command, { cwd: config.cwd, path: env.PATH });
+      if (problem) return failed(`The build did not start: ${problem}.`);
+      outDir = releases!.next();
+      await waitForServer();
+      let outcome = await runBuild(config.command, { cwd: config.cwd, env, outDir });
+      if (outcome.ok && !existsSync(join(outDir, 'index.html')))
+        outcome = { ...outcome, ok: false, logTail: `${outcome.logTail}\nThe build wrote no index.html into ${outDir}.` };
+      if (!outcome.ok) {
+        releases!.discard(outDir);
+        return outcome;
+      }
+      releases!.switchTo(outDir);
+      return { ...outcome, release: outDir };
+    } catch (error) {
+      if (outDir) releases!.discard(outDir);
+      return failed((error as Error).message);
+    }
+  };
+
   const build = async (reasons: string[]) => {
     const records = strapi.db.query(UID);
     const record = await records.create({ data: { reasons, status: 'running', startedAt: new Date() } });
-    const outDir = releases!.next();
     strapi.log.info(`[knowledge-base] site build #${record.id} started (${reasons.join(', ')})`);
-    let outcome: BuildOutcome;
-    const started = Date.now();
-    try {
-      await waitForServer();
-      outcome = await runBuild(config.command, { cwd: config.cwd, env: buildEnv(), outDir });
-      if (outcome.ok && !existsSync(join(outDir, 'index.html')))
-        outcome = { ...outcome, ok: false, logTail: `${outcome.logTail}\nThe build wrote no index.html into ${outDir}.` };
-    } catch (error) {
-      outcome = { ok: false, durationMs: Date.now() - started, exitCode: null, logTail: (error as Error).message };
-    }
-    if (outcome.ok) releases!.switchTo(outDir);
-    else rmSync(outDir, { recursive: true, force: true });
-    releases!.prune(config.keepReleases);
+    const outcome = await attempt();
     await records.update({
       where: { id: record.id },
       data: {
@@ -88,17 +107,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         durationMs: outcome.durationMs,
         phases: outcome.phases ?? null,
         pages: outcome.pages ?? null,
-        release: outcome.ok ? outDir : null,
+        release: outcome.release ?? null,
         logTail: outcome.logTail,
       },
     });
     if (outcome.ok) {
       const phases = outcome.phases ? ` (fetch ${outcome.phases.fetch} ms, render ${outcome.phases.render} ms, index ${outcome.phases.index} ms)` : '';
-      strapi.log.info(`[knowledge-base] site build #${record.id} succeeded in ${outcome.durationMs} ms${phases}: now serving ${outDir}`);
+      strapi.log.info(`[knowledge-base] site build #${record.id} succeeded in ${outcome.durationMs} ms${phases}: now serving ${outcome.release}`);
     } else {
-      strapi.log.error(`[knowledge-base] site build #${record.id} failed after ${outcome.durationMs} ms; the previous site stays online.\n${outcome.logTail.slice(-1500)}`);
+      const online = releases!.served();
+      strapi.log.error(
+        `[knowledge-base] site build #${record.id} failed after ${outcome.durationMs} ms; ${online ? `the previous site stays online (${online})` : 'no site is online yet'}.\n${outcome.logTail.slice(-1500)}`,
+      );
+    }
+    try {
+      releases!.prune(config.keepReleases);
+    } catch (error) {
+      strapi.log.warn(`[knowledge-base] old site releases could not be removed: ${(error as Error).message}`);
     }
   };
+
+  /** A build that threw before its record could say so (the database refused it): logged, never dropped. */
+  const buildCrashed = (error: unknown, reasons: string[]) =>
+    strapi.log.error(`[knowledge-base] a site build (${reasons.join(', ')}) could not run: ${(error as Error)?.stack ?? String(error)}`);
 
   return {
     /** Called at bootstrap: reads the config, makes the token, schedules the daily rebuild, and builds once. */
@@ -112,7 +143,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       releases = new Releases(config.releasesDir, config.current);
       token = await readOnlyToken();
-      queue = new BuildQueue(config.debounceMs, build);
+      queue = new BuildQueue(config.debounceMs, build, buildCrashed);
       if (config.schedule) strapi.cron.add({ [CRON_TASK]: { task: async () => queue?.request('daily rebuild'), options: { rule: config.schedule } } });
       // Rebuild at every start too: content imported or site code changed while the CMS was off.
       queue.request(releases.served() ? 'CMS started' : 'first build');

@@ -1,7 +1,8 @@
 /**
  * Turns a stream of "please rebuild" requests into as few builds as possible: requests are
  * gathered for `debounceMs`, one build runs at a time, and whatever arrives during a build
- * is gathered into exactly one follow-up build.
+ * is gathered into exactly one follow-up build. A build that throws is handed to `failed`, never
+ * dropped, and the queue goes on.
  */
 export class BuildQueue {
   private reasons = new Set<string>();
@@ -12,6 +13,7 @@ export class BuildQueue {
   constructor(
     private readonly debounceMs: number,
     private readonly build: (reasons: string[]) => Promise<void>,
+    private readonly failed: (error: unknown, reasons: string[]) => void,
   ) {}
 
   get state(): 'idle' | 'waiting' | 'building' {
@@ -42,7 +44,7 @@ export class BuildQueue {
     while (this.reasons.size) {
       const reasons = [...this.reasons];
       this.reasons.clear();
-      this.running = this.build(reasons).catch(() => undefined);
+      this.running = this.build(reasons).catch((error) => this.failed(error, reasons));
       await this.running;
       this.running = undefined;
     }

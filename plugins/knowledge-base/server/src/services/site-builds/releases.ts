@@ -15,7 +15,11 @@ export class Releases {
 
   /** A fresh, empty folder for the next build, named so names sort by time. */
   next(): string {
-    mkdirSync(this.releasesDir, { recursive: true });
+    try {
+      mkdirSync(this.releasesDir, { recursive: true });
+    } catch (error) {
+      throw new Error(`the releases folder ${resolve(this.releasesDir)} cannot be created (siteBuilds.releasesDir): ${(error as Error).message}`);
+    }
     // time to the millisecond, then a counter: names sort in the order the releases were made
     const name = `${new Date().toISOString().replace(/[-:.]/g, '')}-${String(++this.made).padStart(4, '0')}-${process.pid}`;
     return join(this.releasesDir, name);
@@ -33,8 +37,22 @@ export class Releases {
   /** Points `current` at `release` atomically: a new symlink renamed over the old one, so a reader sees one or the other. */
   switchTo(release: string): void {
     const temporary = `${this.current}.${process.pid}.${Date.now()}`;
-    symlinkSync(resolve(release), temporary, 'dir');
-    renameSync(temporary, this.current);
+    try {
+      symlinkSync(resolve(release), temporary, 'dir');
+      renameSync(temporary, this.current);
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw new Error(`the link ${resolve(this.current)} to the served release cannot be written (siteBuilds.current): ${(error as Error).message}`);
+    }
+  }
+
+  /** Removes a release that will never be served (its build failed); what cannot be removed now, `prune` removes later. */
+  discard(release: string): void {
+    try {
+      rmSync(release, { recursive: true, force: true });
+    } catch {
+      // left for prune
+    }
   }
 
   /** Removes failed and old releases, keeping the served one and the `keep` newest (so requests still reading an older one finish). */

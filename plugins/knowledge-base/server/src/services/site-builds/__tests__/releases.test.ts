@@ -45,4 +45,24 @@ describe('Releases', () => {
     expect(left).toContain(dirs[3].split('/').pop());
     expect(removed).toHaveLength(1);
   });
+
+  it('names the setting when the releases folder cannot be created', () => {
+    writeFileSync(join(root, 'a-file'), '');
+    const blocked = new Releases(join(root, 'a-file', 'releases'), join(root, 'current'));
+    expect(() => blocked.next()).toThrow(`the releases folder ${join(root, 'a-file', 'releases')} cannot be created (siteBuilds.releasesDir)`);
+  });
+
+  it('names the setting when the served link cannot be written, and leaves no temporary link', () => {
+    const blocked = new Releases(join(root, 'releases'), join(root, 'missing-folder', 'current'));
+    const dir = release(blocked, 'one');
+    expect(() => blocked.switchTo(dir)).toThrow(`the link ${join(root, 'missing-folder', 'current')} to the served release cannot be written (siteBuilds.current)`);
+    expect(readdirSync(root).sort()).toEqual(['releases']);
+  });
+
+  it('discards a failed release without throwing', () => {
+    const dir = release(releases, 'broken');
+    releases.discard(dir);
+    releases.discard(dir);
+    expect(readdirSync(join(root, 'releases'))).toEqual([]);
+  });
 });
