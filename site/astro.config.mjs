@@ -16,7 +16,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // Tests build several sites side by side: each keeps its own content-layer cache.
   cacheDir: process.env.KB_CACHE_DIR || './node_modules/.astro',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Pages in flight per render worker: with one, a worker waits idle while the main thread writes what it
+  // rendered and hands it the next page (10,000 entries on 2 cores: render 68 s with 1, 50 s with 4).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: buildWorkers() > 1 ? 4 : 1 },
   devToolbar: { enabled: false },
   experimental: {
     // Pages render on worker threads, one per core (Astro's default keeps a core free, which leaves one

@@ -79,7 +79,7 @@ async function build(cwd: string, outDir: string, env: Record<string, string | u
 function writeBareProject(dir: string, pages: number) {
   mkdirSync(join(dir, 'src', 'pages', '[locale]'), { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bare-astro-bench', private: true, type: 'module' }));
-  writeFileSync(join(dir, 'astro.config.mjs'), `export default { output: 'static', trailingSlash: 'always', build: { format: 'directory' }, devToolbar: { enabled: false }, cacheDir: './.astro-cache', experimental: { parallelPrerender: ${workers > 1 ? `{ workers: ${workers} }` : 'false'} } };\n`);
+  writeFileSync(join(dir, 'astro.config.mjs'), `export default { output: 'static', trailingSlash: 'always', build: { format: 'directory', concurrency: ${workers > 1 ? 4 : 1} }, devToolbar: { enabled: false }, cacheDir: './.astro-cache', experimental: { parallelPrerender: ${workers > 1 ? `{ workers: ${workers} }` : 'false'} } };\n`);
   writeFileSync(join(dir, 'src', 'pages', '[locale]', '[slug].astro'), `---
 export function getStaticPaths() {
   const locales = ['fr', 'en', 'ar'];
