@@ -115,7 +115,8 @@ export default async function siteBuild(ctx: BenchContext): Promise<Record<strin
     if (entries === Math.max(...SIZES)) renameSync(siteOut(ctx, entries), join(ctx.shared, `site-${entries}`));
     else rmSync(siteOut(ctx, entries), { recursive: true, force: true });
     const pages = site[0].pages;
-    const bareDir = join(ctx.tmp, `bare-${entries}`);
+    // Beside the site, where `astro` resolves (it is installed in site/node_modules, not at the root).
+    const bareDir = `${siteOut(ctx, entries)}-bare`;
     writeBareProject(bareDir, pages);
     const bare: BuildRun[] = [];
     for (let run = 1; run <= runs; run++) {
