@@ -93,10 +93,9 @@ function runs(node, version) {
  * major built it (an install alone does not rebuild the native modules it already has).
  */
 function installDependencies() {
-  // better-sqlite3 would first try a prebuilt binding from GitHub: built from source, only the npm registry is used.
-  const env = { ...process.env, npm_config_build_from_source: 'better-sqlite3' };
+  // (better-sqlite3 is built from source, not fetched from GitHub: see .prebuild-installrc.)
   const npm = (npmArgs) => {
-    const result = spawnSync('npm', npmArgs, { cwd: root, stdio: 'inherit', env });
+    const result = spawnSync('npm', npmArgs, { cwd: root, stdio: 'inherit' });
     if (result.status !== 0) process.exit(result.status ?? 1);
   };
   const existed = existsSync(installed);
