@@ -4,7 +4,7 @@ import { loadSeed } from '../seed/load';
 import { SEED_COLLECTIONS } from '../seed/schema';
 import { buildCms } from './lib/cms';
 import { CMS_DIR, SEED_DIR } from './lib/paths';
-import { ensureCmsEnv } from './lib/secrets';
+import { importSecrets } from './lib/secrets';
 
 /**
  * `npm run seed [-- --force] [--if-empty] [--dir path]`: checks every seed file, then imports them
@@ -17,7 +17,7 @@ export async function seed({ dir = SEED_DIR, force = false, ifEmpty = false, log
     throw new Error(`${problems.length} problems in the seed files: nothing was imported.`);
   }
   buildCms({ admin: false });
-  for (const [key, value] of Object.entries(ensureCmsEnv().env)) process.env[key] ??= value;
+  for (const [key, value] of Object.entries(importSecrets())) process.env[key] ??= value;
   // This process only imports: no site builds or cron tasks here (the serving CMS rebuilds at its next start).
   process.env.KB_SITE_BUILDS = 'false';
   process.env.CRON_ENABLED = 'false';

@@ -27,8 +27,7 @@ export const generateSecrets = (): Record<string, string> => ({
  * cms/.env, created on first start (git-ignored): the secrets, and the first admin's login.
  * Returns its values.
  */
-export function ensureCmsEnv(): { env: Record<string, string>; created: boolean } {
-  const file = join(CMS_DIR, '.env');
+export function ensureCmsEnv(file = join(CMS_DIR, '.env')): { env: Record<string, string>; created: boolean } {
   if (existsSync(file)) return { env: parseEnv(readFileSync(file, 'utf8')), created: false };
   const env = {
     ...generateSecrets(),
@@ -42,4 +41,15 @@ export function ensureCmsEnv(): { env: Record<string, string>; created: boolean 
   ].join('\n');
   writeFileSync(file, text, { mode: 0o600 });
   return { env, created: true };
+}
+
+/**
+ * The CMS secrets for a process that imports (`npm run seed`): those its caller gave it when complete
+ * (the tests' and benchmarks' throwaway CMS, which must never write cms/.env: its first admin's login
+ * is in the repository), else cms/.env's, made on first use as `npm start` would.
+ */
+export function importSecrets(env: NodeJS.ProcessEnv = process.env, file = join(CMS_DIR, '.env')): Record<string, string> {
+  const given = Object.fromEntries(Object.keys(generateSecrets()).map((key) => [key, env[key] ?? '']));
+  if (Object.values(given).every(Boolean)) return given;
+  return ensureCmsEnv(file).env;
 }
