@@ -7,7 +7,7 @@
  *
  *   node scripts/build.mjs [--outDir dist]
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -22,9 +22,19 @@ const outDir = resolve(site, at >= 0 && args[at + 1] ? args[at + 1] : 'dist');
 const manifest = createRequire(join(site, 'package.json')).resolve('astro/package.json');
 const astro = join(dirname(manifest), JSON.parse(readFileSync(manifest, 'utf8')).bin.astro);
 
-const run = (file, argv, env = process.env) => spawnSync(process.execPath, [file, ...argv], { cwd: site, stdio: 'inherit', env }).status ?? 1;
+/** Runs a step to its end; a signal this script gets (a build stopped, Ctrl-C) is passed on to it. */
+const run = (file, argv, env = process.env) =>
+  new Promise((resolveStep) => {
+    const child = spawn(process.execPath, [file, ...argv], { cwd: site, stdio: 'inherit', env });
+    const pass = (signal) => child.kill(signal);
+    for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(signal, pass);
+    child.on('exit', (code, signal) => {
+      for (const name of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.off(name, pass);
+      resolveStep(code ?? (signal ? 1 : 0));
+    });
+  });
 
-const built = run(astro, ['build', ...args], { ...process.env, KB_SEARCH_INDEX_LATER: '1' });
+const built = await run(astro, ['build', ...args], { ...process.env, KB_SEARCH_INDEX_LATER: '1' });
 if (built !== 0) process.exit(built);
 // Node 24 runs the integration's TypeScript as it is (its types are erasable).
-process.exit(run(join(site, 'scripts', 'index-search.ts'), [outDir]));
+process.exit(await run(join(site, 'scripts', 'index-search.ts'), [outDir]));

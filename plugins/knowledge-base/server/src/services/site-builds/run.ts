@@ -39,7 +39,13 @@ export function runBuild(
 
   return new Promise((resolve) => {
     const child = spawn(args[0], args.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    // Asked to stop first, so a build made of steps (the site's scripts/build.mjs) stops the step it runs;
+    // killed if it has not within a few seconds.
+    let killer: NodeJS.Timeout | undefined;
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    }, timeoutMs);
     const read = (chunk: Buffer) => {
       const text = chunk.toString();
       output = (output + text).slice(-TAIL_CHARS * 4);
@@ -58,6 +64,7 @@ export function runBuild(
       if (finished) return; // 'error' and 'close' can both fire
       finished = true;
       clearTimeout(timer);
+      clearTimeout(killer);
       const durationMs = Date.now() - started;
       const ok = exitCode === 0 && !error;
       const fetch = fetchedAt !== undefined ? fetchedAt - started : undefined;

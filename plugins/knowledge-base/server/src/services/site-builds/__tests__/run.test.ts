@@ -53,4 +53,33 @@ describe('runBuild', () => {
     expect(outcome.ok).toBe(false);
     expect(outcome.logTail).toMatch(/ENOENT/);
   });
+
+  it('stops a build that outlives its time, and the step it was running (the site build is two steps)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-run-'));
+    const step = join(dir, 'step-pid');
+    // A build made of steps, like the site's scripts/build.mjs: it passes SIGTERM on to the step it runs.
+    const STEPPED = `
+const { spawn } = require('node:child_process');
+const child = spawn(process.execPath, ['-e', 'require("node:fs").writeFileSync(${JSON.stringify(step)}, String(process.pid)); setInterval(() => {}, 1000)'], { stdio: 'inherit' });
+process.on('SIGTERM', () => child.kill('SIGTERM'));
+child.on('exit', () => process.exit(1));
+`;
+    const outcome = await runBuild([process.execPath, '-e', STEPPED], { cwd: dir, env: {}, outDir: outDir(), timeoutMs: 1_000 });
+    expect(outcome.ok).toBe(false);
+    const pid = Number(readFileSync(step, 'utf8'));
+    expect(() => process.kill(pid, 0)).toThrow(); // the step is gone too
+  });
+
+  it('kills a build that does not stop when asked', async () => {
+    const started = Date.now();
+    const outcome = await runBuild([process.execPath, '-e', "process.on('SIGTERM', () => {}); setInterval(() => {}, 1000)"], {
+      cwd: tmpdir(),
+      env: {},
+      outDir: outDir(),
+      timeoutMs: 500,
+    });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.exitCode).toBeNull(); // ended by a signal, SIGKILL
+    expect(Date.now() - started).toBeGreaterThanOrEqual(5_000); // given its few seconds first
+  });
 });
