@@ -1,7 +1,9 @@
 /** The Pagefind index every build writes: one per language, entries only, with their facets. */
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildFixtureSite, buildSeedSite, FIXTURE_SEED, REAL_SEED } from './test-utils/build';
+import { buildFixtureSite, buildSeedSite, FIXTURE_SEED, REAL_SEED, SITE_DIR } from './test-utils/build';
 import { htmlFiles, page, pageFile, seedSlugs, urlPathOf } from './test-utils/dist';
 
 const ENTRY_PATHS = ['case-studies', 'actors', 'funding-calls', 'good-practices'];
@@ -28,6 +30,20 @@ describe('search index of the fixture site', () => {
       en: expect.objectContaining({ page_count: entries }),
       ar: expect.objectContaining({ page_count: entries - 1 }),
     });
+  });
+
+  it('is the same index when each language is indexed in a pass of its own (what a big guide gets)', () => {
+    const copy = join(mkdtempSync(join(tmpdir(), 'kb-index-')), 'dist');
+    cpSync(dist, copy, { recursive: true, filter: (source) => !source.startsWith(join(dist, 'pagefind')) });
+    const output = execFileSync(process.execPath, [join(SITE_DIR, 'scripts', 'index-search.ts'), copy], {
+      encoding: 'utf8',
+      env: { ...process.env, KB_SEARCH_ONE_PASS_UP_TO: '0' },
+    });
+    expect(languages(copy)).toEqual(languages(dist));
+    const metas = readdirSync(join(copy, 'pagefind')).filter((file) => file.endsWith('.pf_meta'));
+    expect(metas.map((file) => file.split('.')[1].slice(0, 2)).sort()).toEqual(['ar', 'en', 'fr']);
+    expect(output).toMatch(/^\[pagefind\] indexed \d+ pages in \d+ ms$/m);
+    expect(output.match(/indexed (\d+)/)![1]).toBe(log.match(/\[pagefind\] indexed (\d+)/)![1]);
   });
 
   it('logs one line with the number of pages indexed and the time it took', () => {

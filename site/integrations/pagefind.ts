@@ -54,8 +54,21 @@ const languageFolders = (out: string): string[] =>
     .map((d) => d.name)
     .sort();
 
+/** Entry pages in a language folder. */
+const entryPageCount = (folder: string) =>
+  COLLECTION_FOLDERS.reduce((sum, collection) => sum + (existsSync(join(folder, collection)) ? readdirSync(join(folder, collection)).length : 0), 0);
+
 /**
- * Indexes the built site in `out`, one language at a time: Pagefind holds a whole index in memory until
+ * Up to this many entry pages, all languages are indexed in one pass (measured: 1,482 pages in 1.5 s,
+ * against 2.1 s in three); `KB_SEARCH_ONE_PASS_UP_TO=0` indexes a language at a time whatever the size.
+ */
+const onePassUpTo = () => {
+  const asked = Number(process.env.KB_SEARCH_ONE_PASS_UP_TO);
+  return process.env.KB_SEARCH_ONE_PASS_UP_TO && Number.isInteger(asked) && asked >= 0 ? asked : 5_000;
+};
+
+/**
+ * Indexes the built site in `out`, one language at a time once the guide is big: Pagefind holds a whole index in memory until
  * it writes it, so three languages at once took half as much again as the largest alone. Each language's
  * files have names of their own; only `pagefind-entry.json`, which lists the languages, is written by
  * every pass, so it is merged at the end. Prints one exact, parseable line (the build-phase timing reads it).
@@ -64,18 +77,22 @@ export async function indexSite(out: string): Promise<void> {
   const started = performance.now();
   const bundle = join(out, 'pagefind');
   const merged: PagefindEntry & Record<string, unknown> = { languages: {} };
-  for (const language of languageFolders(out)) {
+  const languages = languageFolders(out);
+  // Each pass starts a Pagefind process: a small guide is indexed in one.
+  const pages = languages.reduce((sum, language) => sum + entryPageCount(join(out, language)), 0);
+  const passes = pages <= onePassUpTo() && languages.length > 1 ? [`{${languages.join(',')}}`] : languages;
+  for (const folders of passes) {
     try {
       const { index, errors } = await pagefind.createIndex({ excludeSelectors: NOT_ENTRY_TEXT });
       if (!index) return fail('createIndex', errors);
-      const added = await index.addDirectory({ path: out, glob: `${language}/${ENTRY_PAGES}` });
+      const added = await index.addDirectory({ path: out, glob: `${folders}/${ENTRY_PAGES}` });
       if (added.errors.length) fail('addDirectory', added.errors);
       const written = await index.writeFiles({ outputPath: bundle });
       if (written.errors.length) fail('writeFiles', written.errors);
       const entry = readEntry(bundle);
       Object.assign(merged, entry, { languages: { ...merged.languages, ...entry.languages } });
     } finally {
-      // Ends Pagefind's process, and the memory of this language's index with it.
+      // Ends Pagefind's process, and the memory of this pass's index with it.
       await pagefind.close();
     }
   }

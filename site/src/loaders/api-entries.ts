@@ -21,23 +21,27 @@ export async function apiEntries(type: KbType, options: ApiOptions): Promise<Pub
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
 
-  const entries: PublicEntry[] = [];
-  for (const locale of LOCALES) {
-    for (let page = 1, pageCount = 1; page <= pageCount; page++) {
-      const url = `${base}/api/knowledge-base/${KB_TYPES[type].path}?locale=${locale}&page=${page}&pageSize=${pageSize}`;
-      let response: Response;
-      try {
-        response = await get(url, { headers, signal: AbortSignal.timeout(60_000) });
-      } catch (error) {
-        throw new Error(`Knowledge-base API unreachable at ${url}: ${(error as Error).message}`);
-      }
-      if (!response.ok) throw new Error(`Knowledge-base API answered ${response.status} for ${url}`);
-      const body = (await response.json()) as ListResponse;
-      if (!Array.isArray(body?.data)) throw new Error(`Knowledge-base API: unexpected answer for ${url}`);
-      // Strapi answers in the locale asked for; the entry carries it too, but make sure.
-      entries.push(...body.data.map((entry) => ({ ...entry, collection: type, locale: entry.locale ?? locale }) as PublicEntry));
-      pageCount = body.meta?.pagination?.pageCount ?? 1;
+  const page = async (locale: (typeof LOCALES)[number], number: number): Promise<ListResponse> => {
+    const url = `${base}/api/knowledge-base/${KB_TYPES[type].path}?locale=${locale}&page=${number}&pageSize=${pageSize}`;
+    let response: Response;
+    try {
+      response = await get(url, { headers, signal: AbortSignal.timeout(60_000) });
+    } catch (error) {
+      throw new Error(`Knowledge-base API unreachable at ${url}: ${(error as Error).message}`);
     }
-  }
-  return entries;
+    if (!response.ok) throw new Error(`Knowledge-base API answered ${response.status} for ${url}`);
+    const body = (await response.json()) as ListResponse;
+    if (!Array.isArray(body?.data)) throw new Error(`Knowledge-base API: unexpected answer for ${url}`);
+    return body;
+  };
+  // Locales side by side, and a locale's later pages once its first says how many there are: a
+  // rebuild after a publish waits on these requests before it renders anything.
+  const inLocale = async (locale: (typeof LOCALES)[number]): Promise<PublicEntry[]> => {
+    const first = await page(locale, 1);
+    const pageCount = first.meta?.pagination?.pageCount ?? 1;
+    const rest = await Promise.all(Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => page(locale, i + 2)));
+    // Strapi answers in the locale asked for; the entry carries it too, but make sure.
+    return [first, ...rest].flatMap((body) => body.data.map((entry) => ({ ...entry, collection: type, locale: entry.locale ?? locale }) as PublicEntry));
+  };
+  return (await Promise.all(LOCALES.map(inLocale))).flat();
 }
