@@ -22,6 +22,8 @@ const year = z.number().int().min(1800).max(2100).nullish();
 const sdgs = z.array(z.number().int().min(1).max(17)).default([]);
 const url = z.string().regex(/^https?:\/\/\S+$/, 'http(s) URL');
 const origin = z.enum(TRANSLATION_ORIGINS);
+/** Field → verbatim quote(s) from a cited document that support its value (seed/evidence.ts checks them). */
+const evidence = z.record(z.string().max(80), z.union([z.string().max(400), z.array(z.string().max(400)).min(1).max(5)])).optional();
 
 /** Localized blocks: French is required and original; English and Arabic complete the entry. */
 const localized = <T extends z.ZodRawShape>(shape: T) => {
@@ -44,10 +46,11 @@ export const caseStudySchema = z.object({
   stage: z.enum(CASE_STUDY_STAGES).nullish(),
   themes: slugs.default([]),
   sdgs,
-  actors: z.array(z.object({ actor: slug, role: z.enum(ACTOR_ROLES) }).strict()).default([]),
+  actors: z.array(z.object({ actor: slug, role: z.enum(ACTOR_ROLES).nullish() }).strict()).default([]),
   goodPractices: slugs.default([]),
   fundingCalls: slugs.default([]),
   sources,
+  evidence,
   ...localized({
     title: text(200),
     summary: text(600),
@@ -65,7 +68,7 @@ export const caseStudySchema = z.object({
 
 export const actorSchema = z.object({
   slug,
-  type: z.enum(ACTOR_TYPES),
+  type: z.enum(ACTOR_TYPES).nullish(),
   city: optionalText(120),
   country,
   website: url.nullish(),
@@ -73,6 +76,7 @@ export const actorSchema = z.object({
   aimfMember: z.boolean().nullish(),
   themes: slugs.default([]),
   sources,
+  evidence,
   ...localized({
     name: text(200),
     description: text(5000),
@@ -91,7 +95,7 @@ const isoInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[
 
 export const fundingCallSchema = z.object({
   slug,
-  instrument: z.enum(INSTRUMENTS),
+  instrument: z.enum(INSTRUMENTS).nullish(),
   funders: slugs.default([]),
   eligibleBeneficiaries: z.array(z.enum(BENEFICIARIES)).default([]),
   scopeLevel: z.enum(SCOPE_LEVELS).nullish(),
@@ -109,16 +113,14 @@ export const fundingCallSchema = z.object({
   applicationUrl: url.nullish(),
   nextEdition: slug.nullish(),
   sources,
+  evidence,
   ...localized({
     title: text(200),
     summary: text(600),
     body: z.string().max(20_000).nullish(),
     contact: optionalText(300),
   }),
-}).strict().refine((c) => c.recurrence === 'rolling' || c.deadline || c.referenceYear, {
-  message: 'a call needs a deadline, a referenceYear, or recurrence "rolling": its status cannot be derived otherwise',
-  path: ['referenceYear'],
-});
+}).strict();
 
 export const goodPracticeSchema = z.object({
   slug,

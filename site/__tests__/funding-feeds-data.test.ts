@@ -41,7 +41,7 @@ describe('funding page', () => {
     const form = doc.querySelector('#call-filters')!;
     expect(form.hasAttribute('hidden')).toBe(true);
     const values = (name: string) => form.querySelectorAll(`input[name="${name}"]`).map((i) => i.getAttribute('value'));
-    expect(values('callStatus')).toEqual(['upcoming', 'open', 'closing-soon', 'closed', 'rolling']);
+    expect(values('callStatus')).toEqual(['upcoming', 'open', 'closing-soon', 'closed', 'rolling', 'unknown']);
     expect(values('beneficiaries').sort()).toEqual(['local-governments', 'ngos', 'public-agencies', 'startups']);
     expect(values('instrument').sort()).toEqual(['call-for-projects', 'grant-programme', 'prize', 'technical-assistance']);
     expect(values('themes').sort()).toEqual(['dechets', 'services-urbains']);
@@ -302,7 +302,7 @@ describe('open data', () => {
       expect(doc.paths[`/api/knowledge-base/${KB_TYPES[type].path}/{slug}`].get.responses['404']).toBeDefined();
     }
     const status = doc.paths['/api/knowledge-base/funding-calls'].get.parameters.find((p: { name: string }) => p.name === 'filters[status]');
-    expect(status.schema.items.enum).toEqual(['upcoming', 'open', 'closing-soon', 'closed', 'rolling']);
+    expect(status.schema.items.enum).toEqual(['upcoming', 'open', 'closing-soon', 'closed', 'rolling', 'unknown']);
     expect(doc.components.schemas.FundingCall.properties.deadline).toEqual({ type: 'string', format: 'date-time' });
     expect(doc.paths['/api/knowledge-base/alerts'].post.responses['429']).toBeDefined();
     // The subscription store is not part of the public API.

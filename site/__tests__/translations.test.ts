@@ -34,7 +34,7 @@ describe('UI translations', () => {
     for (const stage of list('CASE_STUDY_STAGES')) expect(reference).toHaveProperty([`stage.${stage}`]);
     for (const role of list('ACTOR_ROLES')) expect(reference).toHaveProperty([`role.${role}`]);
     for (const beneficiary of list('BENEFICIARIES')) expect(reference).toHaveProperty([`beneficiary.${beneficiary}`]);
-    for (const status of ['upcoming', 'open', 'closing-soon', 'closed', 'rolling']) expect(reference).toHaveProperty([`status.${status}`]);
+    for (const status of ['upcoming', 'open', 'closing-soon', 'closed', 'rolling', 'unknown']) expect(reference).toHaveProperty([`status.${status}`]);
     for (let sdg = 1; sdg <= 17; sdg++) expect(reference).toHaveProperty([`sdg.${sdg}`]);
   });
 });

@@ -59,6 +59,8 @@ interface Common {
   updatedAt: string;
   publishedAt: string;
   sources?: Source[] | null;
+  /** Field → quote(s) of the cited source backing its value (seed provenance; editors need not keep it). */
+  evidence?: Record<string, string | string[]> | null;
   translationOrigin?: TranslationOrigin | null;
 }
 

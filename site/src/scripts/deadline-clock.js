@@ -6,8 +6,8 @@
     if (c.opens && Date.parse(c.opens) > n) return 'upcoming';
     if (c.rolling) return 'rolling';
     if (d) return d - n <= 30 * D ? 'closing-soon' : 'open';
-    if (c.year && +c.year < +new Intl.DateTimeFormat('en', { timeZone: c.tz || 'UTC', year: 'numeric' }).format(n)) return 'closed';
-    return 'open';
+    if (c.year) return +c.year < +new Intl.DateTimeFormat('en', { timeZone: c.tz || 'UTC', year: 'numeric' }).format(n) ? 'closed' : 'open';
+    return c.opens ? 'open' : 'unknown';
   }
   document.querySelectorAll('[data-call]').forEach(function (e) {
     var c = e.dataset, k = st(c), b = e.querySelector('.status'), x = e.querySelector('[data-days-left]');

@@ -1,5 +1,5 @@
 /** How each listing can be sorted, and how it is cut into static pages. */
-import type { Locale } from '@aimf/strapi-plugin-knowledge-base/shared';
+import { DEADLINE_STATUS_ORDER, type Locale } from '@aimf/strapi-plugin-knowledge-base/shared';
 import { entryTitle } from '../loaders/public-entry';
 import { entriesIn, type View } from './catalogue';
 import type { UiKey } from './i18n';
@@ -28,10 +28,9 @@ const byYear = (locale: Locale) => {
   return (a: View, b: View) => year(b) - year(a) || title(a, b);
 };
 /** Calls one can still answer first, soonest deadline first; then standing ones; closed last. */
-const STATUS_ORDER = ['closing-soon', 'open', 'upcoming', 'rolling', 'closed'];
 const byDeadline = (locale: Locale) => {
   const title = byTitle(locale);
-  const rank = (v: View) => STATUS_ORDER.indexOf((v.data as any).status);
+  const rank = (v: View) => DEADLINE_STATUS_ORDER.indexOf((v.data as any).status);
   const time = (v: View) => {
     const deadline = (v.data as any).deadline as string | null;
     return deadline ? new Date(deadline).getTime() : Infinity;

@@ -4,7 +4,7 @@
  * language-neutral keys (slugs, ISO codes, enumeration values), so a search URL means
  * the same thing in every locale; labels are looked up in the reader's locale.
  */
-import type { Locale } from '@aimf/strapi-plugin-knowledge-base/shared';
+import { DEADLINE_STATUS_ORDER, type DeadlineStatus, type Locale } from '@aimf/strapi-plugin-knowledge-base/shared';
 import type { PublicEntry, Theme } from '../loaders/public-entry';
 import { entriesIn, type View } from './catalogue';
 import { countryName } from './format';
@@ -20,13 +20,11 @@ export type Facet = (typeof FACETS)[number];
 /** The orders a search can take besides relevance: each is a Pagefind sort key of that name. */
 export const SORT_KEYS = ['newest', 'deadline'] as const;
 
-/** The listing's deadline order: calls one can still answer first, soonest deadline first; closed last, latest first. */
-const STATUS_RANK: Record<string, string> = { 'closing-soon': 'a', open: 'b', upcoming: 'c', rolling: 'd', closed: 'e' };
-
 /** Sort values are compared as text by Pagefind: fixed-width, and never purely numeric. */
 const sortableTime = (iso: string) => new Date(iso).toISOString().slice(0, 19).replace(/:/g, '.');
+/** The listing's deadline order: calls one can still answer first, soonest deadline first; closed last, latest first. */
 const deadlineKey = (status: string, deadline: string | null | undefined): string => {
-  const rank = STATUS_RANK[status] ?? 'f';
+  const rank = 'abcdefgh'[DEADLINE_STATUS_ORDER.indexOf(status as DeadlineStatus)] ?? 'z';
   if (!deadline) return `${rank}~`;
   const time = new Date(deadline).getTime();
   // Closed calls: the most recent first, so the digits count down.

@@ -2,8 +2,10 @@
  * The status of a funding call, derived from its dates: the one rule the API, the site
  * and the alerts all use. Never stored.
  */
-export const DEADLINE_STATUSES = ['upcoming', 'open', 'closing-soon', 'closed', 'rolling'] as const;
+export const DEADLINE_STATUSES = ['upcoming', 'open', 'closing-soon', 'closed', 'rolling', 'unknown'] as const;
 export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
+/** How listings and search order calls: those one can answer soonest first, the closed last. */
+export const DEADLINE_STATUS_ORDER: readonly DeadlineStatus[] = ['closing-soon', 'open', 'upcoming', 'rolling', 'unknown', 'closed'];
 
 export const CLOSING_SOON_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -84,8 +86,10 @@ export function deadlineStatus(call: CallDates, now: Date = new Date()): Deadlin
   if (call.recurrence === 'rolling') return 'rolling';
   if (deadline) return deadline.getTime() - now.getTime() <= CLOSING_SOON_DAYS * DAY_MS ? 'closing-soon' : 'open';
   // Without a deadline, an edition the source dates by its year is over once that year is.
-  if (call.referenceYear != null && call.referenceYear < yearIn(now, call.timezone)) return 'closed';
-  return 'open';
+  if (call.referenceYear != null) return call.referenceYear < yearIn(now, call.timezone) ? 'closed' : 'open';
+  if (call.openingDate) return 'open';
+  // No date at all (a source that does not date the programme): saying "open" would be a claim.
+  return 'unknown';
 }
 
 /** Whole days left before the deadline (0 on its last day), or null without one. */

@@ -18,6 +18,13 @@ describe('deadlineStatus', () => {
     expect(deadlineStatus({ referenceYear: 2015 }, now)).toBe('closed');
   });
 
+  it('is unknown, not open, when nothing dates the call; open once it has opened', () => {
+    expect(deadlineStatus({}, now)).toBe('unknown');
+    expect(deadlineStatus({ recurrence: 'annual' }, now)).toBe('unknown');
+    expect(deadlineStatus({ recurrence: 'one-off', referenceYear: null }, now)).toBe('unknown');
+    expect(deadlineStatus({ openingDate: '2020-01-01' }, now)).toBe('open');
+  });
+
   it('is closing soon at exactly 30 days and open one second later', () => {
     expect(deadlineStatus({ deadline: '2026-07-15T12:00:00Z' }, now)).toBe('closing-soon');
     expect(deadlineStatus({ deadline: '2026-07-15T12:00:01Z' }, now)).toBe('open');
