@@ -15,7 +15,7 @@ export default ({ env }) => ({
         cwd: SITE_DIR,
         releasesDir: env('KB_SITE_RELEASES', join(SITE_DIR, '.releases')),
         current: env('KB_SITE_CURRENT', join(SITE_DIR, 'current')),
-        debounceMs: env.int('KB_SITE_BUILD_DEBOUNCE_MS', 2000),
+        debounceMs: env.int('KB_SITE_BUILD_DEBOUNCE_MS', 500),
         schedule: env('KB_SITE_REBUILD_CRON', '0 4 * * *'),
       },
       // The public API answers from memory between publishes; KB_API_CACHE_TTL=0 turns that off.

@@ -63,6 +63,8 @@ describe.each(testDatabases())('public API on %s', (database) => {
       title: 'Waste collection in Fixtureville',
       translationOrigin: 'machine',
       country: 'FR',
+      // The seed's provenance is kept: field → the source's quote.
+      evidence: { country: 'la France' },
       lessons: ['Start small.'],
       themes: [{ slug: 'dechets', name: 'Waste' }],
       goodPractices: [{ slug: 'trier-a-la-source', title: 'Sort at source' }],

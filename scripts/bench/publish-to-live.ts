@@ -82,7 +82,7 @@ async function measure(ctx: BenchContext, label: string, seedDir: string, runs: 
       build: summarize(builds.map((b) => b.durationMs / 1000), 's'),
       phases,
       slowestPhase: slowest,
-      debounceMs: 2000,
+      debounceMs: 500, // the plugin's default (cms/config/plugins.ts)
     };
   } finally {
     server?.close();

@@ -275,6 +275,18 @@ describe('fixture site: content', () => {
     expect(img.getAttribute('loading')).toBe('lazy');
   });
 
+  it('shows the quotes of the source behind a case study’s facts, in French, under its sources', () => {
+    const lagos = page(dist, '/ar/case-studies/lagos-collecte-des-dechets/');
+    const evidence = lagos.querySelector('.sources details.evidence')!;
+    expect(evidence.querySelector('summary')!.text).toBe('ما يقوله المصدر');
+    const quotes = evidence.querySelectorAll('dd q').map((q) => ({ lang: q.getAttribute('lang'), text: q.text }));
+    expect(quotes).toEqual([
+      { lang: 'fr', text: 'habitant·es des quartiers précaires de Lagos' },
+      { lang: 'fr', text: 'WeCyclers : précollecte sélective des déchets' },
+    ]);
+    expect(page(dist, '/en/case-studies/lyon-tiers-lieu-numerique/').querySelector('details.evidence')).toBeNull();
+  });
+
   it('presents the five source documents on the about page', () => {
     const about = page(dist, '/fr/about/');
     expect(about.querySelectorAll('.source-doc').map((s) => s.id)).toEqual(['source-000', 'source-001', 'source-002', 'source-003', 'source-004']);

@@ -29,7 +29,7 @@ export const SITE_BUILDS_DEFAULTS: SiteBuildsConfig = {
   cwd: '',
   releasesDir: '',
   current: '',
-  debounceMs: 2000,
+  debounceMs: 500,
   keepReleases: 2,
   schedule: '0 4 * * *',
   apiUrl: '',
