@@ -6,7 +6,8 @@ import { SEED_DIR } from './lib/paths';
 // Checks every seed file (shape, relations, the quotes behind its facts, proper names kept) and
 // prints each problem with its file and field. `--only <text>` keeps the files whose path holds it.
 const args = process.argv.slice(2);
-const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+// Files are named relative to the seed folder: `--only seed/actors/x.json` and `--only actors/x` both match.
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].replace(/^(\.\/)?seed\//, '') : null;
 const dir = args[0] && !args[0].startsWith('--') ? resolve(args[0]) : SEED_DIR;
 const { entries, problems } = loadSeed(dir);
 const documents = sourceDocuments(join(SEED_DIR, 'documents'));
