@@ -79,6 +79,13 @@ const slugsOf = (value: unknown): string[] =>
 
 const uniq = (values: string[]) => [...new Set(values)];
 
+/** A deadline as the API gives it: the same instant, in UTC (the call's own zone is its `timezone`). */
+const instant = (value: unknown): string | null => {
+  if (typeof value !== 'string' || !value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toISOString();
+};
+
 export function seedEntries(seedDir: string, options: SeedOptions = {}): PublicEntry[] {
   const now = options.now ?? new Date();
   const report = options.warn ?? ((message: string) => console.warn(message));
@@ -124,7 +131,7 @@ export function seedEntries(seedDir: string, options: SeedOptions = {}): PublicE
   });
   const callRef = (doc: SeedDocument, locale: Locale): CallRef => {
     const dates = {
-      deadline: doc.raw.deadline ?? null,
+      deadline: instant(doc.raw.deadline),
       openingDate: doc.raw.openingDate ?? null,
       timezone: doc.raw.timezone ?? null,
       recurrence: doc.raw.recurrence ?? null,
@@ -133,10 +140,14 @@ export function seedEntries(seedDir: string, options: SeedOptions = {}): PublicE
     return { slug: doc.raw.slug, title: text(doc, locale).title, ...dates, status: deadlineStatus(dates, now) };
   };
 
-  const refs = <T>(from: SeedDocument, type: KbType, slugs: string[], make: (d: SeedDocument) => T): T[] =>
+  /**
+   * Related entries as the CMS relates them: per locale, so an entry links only to those written in
+   * its language (the API's relations leave the others out, and the two sources must agree).
+   */
+  const refs = <T>(locale: Locale, from: SeedDocument, type: KbType, slugs: string[], make: (d: SeedDocument) => T): T[] =>
     uniq(slugs).flatMap((slug) => {
       const doc = target(from, type, slug);
-      return doc ? [make(doc)] : [];
+      return doc && doc.raw[locale] ? [make(doc)] : [];
     });
   /**
    * Documents of `type` whose `field` names `slug` (the inverse side of a relation). Each (type, field)
@@ -162,7 +173,7 @@ export function seedEntries(seedDir: string, options: SeedOptions = {}): PublicE
 
   const relations = (doc: SeedDocument, locale: Locale): Raw => {
     const { raw } = doc;
-    const themes = refs(doc, 'theme', slugsOf(raw.themes), (d) => themeRef(d, locale));
+    const themes = refs(locale, doc, 'theme', slugsOf(raw.themes), (d) => themeRef(d, locale));
     switch (doc.type) {
       case 'case-study': {
         const roles = new Map<string, string | null>(
@@ -172,14 +183,16 @@ export function seedEntries(seedDir: string, options: SeedOptions = {}): PublicE
         );
         return {
           themes,
-          actors: refs(doc, 'actor', slugsOf(raw.actors), (d) => ({ ...actorRef(d, locale), role: roles.get(d.raw.slug) ?? null })),
+          actors: refs(locale, doc, 'actor', slugsOf(raw.actors), (d) => ({ ...actorRef(d, locale), role: roles.get(d.raw.slug) ?? null })),
           goodPractices: refs(
+            locale,
             doc,
             'good-practice',
             [...slugsOf(raw.goodPractices), ...namedBy('good-practice', 'caseStudies', raw.slug)],
             (d) => practiceRef(d, locale),
           ),
           fundingCalls: refs(
+            locale,
             doc,
             'funding-call',
             [...slugsOf(raw.fundingCalls), ...namedBy('funding-call', 'caseStudies', raw.slug)],
@@ -192,12 +205,14 @@ export function seedEntries(seedDir: string, options: SeedOptions = {}): PublicE
         return {
           themes,
           caseStudies: refs(
+            locale,
             doc,
             'case-study',
             [...slugsOf(raw.caseStudies), ...namedBy('case-study', 'actors', raw.slug)],
             (d) => caseRef(d, locale),
           ),
           fundedCalls: refs(
+            locale,
             doc,
             'funding-call',
             [...slugsOf(raw.fundedCalls), ...namedBy('funding-call', 'funders', raw.slug)],
@@ -207,16 +222,18 @@ export function seedEntries(seedDir: string, options: SeedOptions = {}): PublicE
         };
       case 'funding-call': {
         const next = raw.nextEdition ? target(doc, 'funding-call', raw.nextEdition) : undefined;
+        const nextHere = next?.raw[locale] ? next : undefined;
         return {
           themes,
-          funders: refs(doc, 'actor', slugsOf(raw.funders), (d) => actorRef(d, locale)),
+          funders: refs(locale, doc, 'actor', slugsOf(raw.funders), (d) => actorRef(d, locale)),
           caseStudies: refs(
+            locale,
             doc,
             'case-study',
             [...slugsOf(raw.caseStudies), ...namedBy('case-study', 'fundingCalls', raw.slug)],
             (d) => caseRef(d, locale),
           ),
-          nextEdition: next ? callRef(next, locale) : null,
+          nextEdition: nextHere ? callRef(nextHere, locale) : null,
           status: deadlineStatus(raw, now),
         };
       }
@@ -224,18 +241,19 @@ export function seedEntries(seedDir: string, options: SeedOptions = {}): PublicE
         return {
           themes,
           caseStudies: refs(
+            locale,
             doc,
             'case-study',
             [...slugsOf(raw.caseStudies), ...namedBy('case-study', 'goodPractices', raw.slug)],
             (d) => caseRef(d, locale),
           ),
-          relatedPractices: refs(doc, 'good-practice', slugsOf(raw.relatedPractices), (d) => practiceRef(d, locale)),
+          relatedPractices: refs(locale, doc, 'good-practice', slugsOf(raw.relatedPractices), (d) => practiceRef(d, locale)),
         };
       case 'theme': {
         const parent = raw.parent ? target(doc, 'theme', raw.parent) : undefined;
         return {
           parent: parent ? themeRef(parent, locale) : null,
-          children: refs(doc, 'theme', namedBy('theme', 'parent', raw.slug), (d) => themeRef(d, locale)),
+          children: refs(locale, doc, 'theme', namedBy('theme', 'parent', raw.slug), (d) => themeRef(d, locale)),
         };
       }
     }
@@ -248,6 +266,7 @@ export function seedEntries(seedDir: string, options: SeedOptions = {}): PublicE
         ([field]) => !(LOCALES as readonly string[]).includes(field) && !RELATION_FIELDS[doc.type].includes(field),
       ),
     );
+    if ('deadline' in fields) fields.deadline = instant(fields.deadline);
     // Like the API: a document has an entry only in the locales it is written in.
     for (const locale of LOCALES.filter((l) => doc.raw[l])) {
       entries.push({
