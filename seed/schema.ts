@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import {
   ACTOR_ROLES, ACTOR_TYPES, BENEFICIARIES, CASE_STUDY_STAGES, INSTRUMENTS, LEVER_CATEGORIES,
@@ -8,10 +10,8 @@ import { LOCALES } from '../plugins/knowledge-base/server/src/shared/locales';
 /** The shape of one seed file per collection (see seed/README.md). */
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase ASCII kebab-case').max(80);
 const slugs = z.array(slug);
-const SOURCE_DOCUMENTS = [
-  '000_8e574027f4a084fb.txt', '001_f695345749e5eed6.txt', '002_3fbd6008e1083b73.txt',
-  '003_8a1b5a3e89e4207d.txt', '004_994557f5daff7d16.txt',
-] as const;
+/** The documents an entry may cite: those kept in seed/documents (the evidence check reads them there). */
+const SOURCE_DOCUMENTS = readdirSync(join(__dirname, 'documents')).filter((f) => f.endsWith('.txt')).sort();
 /** What entries made by `scripts/lib/synthetic.ts` cite, so nobody takes them for real content. */
 export const SYNTHETIC_DOCUMENT = 'SYNTHETIC-scripts-lib-synthetic.ts';
 const sources = z.array(z.object({ document: z.enum([...SOURCE_DOCUMENTS, SYNTHETIC_DOCUMENT]), section: z.string().min(3).max(300) }).strict()).min(1);
