@@ -14,7 +14,7 @@ const slugs = z.array(slug);
 const SOURCE_DOCUMENTS = readdirSync(join(__dirname, 'documents')).filter((f) => f.endsWith('.txt')).sort();
 /** What entries made by `scripts/lib/synthetic.ts` cite, so nobody takes them for real content. */
 export const SYNTHETIC_DOCUMENT = 'SYNTHETIC-scripts-lib-synthetic.ts';
-const sources = z.array(z.object({ document: z.enum([...SOURCE_DOCUMENTS, SYNTHETIC_DOCUMENT]), section: z.string().min(3).max(300) }).strict()).min(1);
+const sources = z.array(z.object({ document: z.enum([SYNTHETIC_DOCUMENT, ...SOURCE_DOCUMENTS]), section: z.string().min(3).max(300) }).strict()).min(1);
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().max(max).nullish();
 const country = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code').nullish();
