@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import type { Locale } from '../shared/locales';
 import { CONTRIBUTOR_EDITABLE, afterContributorEdit, type SubmissionKind, type SubmissionStatus } from '../shared/moderation';
+import type { EditorDetails, SubmissionView } from '../shared/submission-answers';
 import type { Issue } from '../validation/issues';
 import type { SubmissionInput } from '../validation/submission';
 import type { CheckedFile } from '../validation/files';
 import type { Attachment } from './attachments';
 import type { Organisation } from './contributors';
+import { findLookAlikes, fold } from './look-alikes';
 
 const CASE_STUDY = 'plugin::knowledge-base.case-study';
 const SUBMISSION = 'plugin::knowledge-base.submission';
@@ -45,19 +47,6 @@ export class SubmissionStale extends Error {
   }
 }
 
-const STOP_WORDS = new Set(['les', 'des', 'une', 'the', 'and', 'for', 'pour', 'dans', 'par', 'sur', 'with', 'aux', 'from', 'avec', 'del']);
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-const words = (title: string) => new Set(fold(title).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2 && !STOP_WORDS.has(w)));
-/** Two titles look alike when most words of the shorter one are in the other. */
-export const similarTitles = (a: string, b: string) => {
-  const [x, y] = [words(a), words(b)];
-  if (!x.size || !y.size) return fold(a).trim() === fold(b).trim();
-  const shared = [...x].filter((w) => y.has(w)).length;
-  return shared / Math.min(x.size, y.size) >= 0.6;
-};
-const linkKey = (url: string) => fold(url).replace(/^https?:\/\/(www\.)?/, '').replace(/[/#?]+$/, '');
-const sameText = (a?: string | null, b?: string | null) => Boolean(a && b && fold(a).trim() === fold(b).trim());
-
 const slugify = (title: string) =>
   fold(title).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80).replace(/-+$/, '') || 'contribution';
 
@@ -74,6 +63,7 @@ export function changedFields(reviewed: { content?: Doc | null; attachments?: (n
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const plugin = () => strapi.plugin('knowledge-base');
   const caseStudies = () => strapi.documents(CASE_STUDY as any);
+  const lookAlikes = findLookAlikes(strapi);
 
   /** Theme and partner slugs to document ids; unknown ones are field-level issues. */
   const resolveRelations = async (fields: Record<string, unknown>, organisation: Organisation) => {
@@ -142,35 +132,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     recordEvent,
     claim,
 
-    /**
-     * Entries that look like the same initiative: same city and country with a similar title,
-     * or a shared link. `viewer` is an organisation id (it sees published entries and its own
-     * submissions) or 'editor' (sees everything).
-     */
-    async duplicates(fields: { title?: string; city?: string | null; country?: string | null; links?: { url: string }[] | null }, viewer: string | 'editor', excludeDocumentId?: string) {
-      const rows: Doc[] = await strapi.db.query(CASE_STUDY).findMany({ select: ['documentId', 'locale', 'slug', 'title', 'city', 'country', 'links', 'publishedAt'] });
-      const submitted: Doc[] = await strapi.db.query(SUBMISSION).findMany({ where: { kind: 'case-study' }, select: ['documentId', 'caseStudyDocumentId', 'organisationId', 'status'] });
-      const published = new Set(rows.filter((r) => r.publishedAt).map((r) => `${r.documentId}:${r.locale}`));
-      const links = new Set((fields.links ?? []).map((l) => linkKey(l.url)));
-      const found = new Map<string, Doc>();
-      for (const row of rows) {
-        if (row.documentId === excludeDocumentId) continue;
-        const key = `${row.documentId}:${row.locale}`;
-        if (found.has(key) || (published.has(key) && !row.publishedAt)) continue;
-        const submission = submitted.find((s) => s.caseStudyDocumentId === row.documentId);
-        const visible = viewer === 'editor' || Boolean(row.publishedAt) || submission?.organisationId === viewer;
-        if (!visible) continue;
-        const sameLink = (row.links ?? []).some((l: { url?: string }) => typeof l?.url === 'string' && links.has(linkKey(l.url)));
-        const samePlace = sameText(row.city, fields.city) && (!row.country || !fields.country || row.country === fields.country);
-        if (!sameLink && !(samePlace && fields.title && similarTitles(row.title ?? '', fields.title))) continue;
-        found.set(key, {
-          documentId: row.documentId, slug: row.slug, title: row.title, locale: row.locale, city: row.city, country: row.country,
-          published: Boolean(row.publishedAt), reason: sameLink ? 'same-link' : 'same-place-similar-title',
-          ...(submission && (viewer === 'editor' || submission.organisationId === viewer) ? { submission: submission.documentId, status: submission.status } : {}),
-        });
-      }
-      return [...found.values()].slice(0, 10);
-    },
+    /** Entries that look like the same initiative (services/look-alikes.ts). */
+    duplicates: lookAlikes,
 
     /** A new case study from a contributor: a draft linked to a submission, with its files. */
     async create(contributor: Contributor, organisation: Organisation, input: SubmissionInput, files: CheckedFile[]) {
@@ -189,7 +152,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           translationOrigin: 'original',
         };
         caseStudy = (await caseStudies().create({ locale, data } as any)) as Doc;
-        const duplicates = await this.duplicates(fields as any, 'editor', caseStudy.documentId);
+        const duplicates = await lookAlikes(fields as any, 'editor', caseStudy.documentId);
         const submission: Doc = await strapi.db.query(SUBMISSION).create({
           data: {
             kind: 'case-study', status: 'submitted', locale, organisationId: organisation.documentId, contributorUserId: contributor.userId,
@@ -198,7 +161,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
         await recordEvent(submission.documentId, null, 'submitted', { kind: 'contributor', id: contributor.userId, name: contributor.email });
         void plugin().service('contribution-mail').newSubmission({ title: String(fields.title), kind: 'case-study', locale, organisation });
-        return { submission, duplicates: await this.duplicates(fields as any, contributor.organisationId, caseStudy.documentId) };
+        return { submission, duplicates: await lookAlikes(fields as any, contributor.organisationId, caseStudy.documentId) };
       } catch (error) {
         if (caseStudy) await caseStudies().delete({ documentId: caseStudy.documentId, locale } as any).catch(() => undefined);
         await removeFiles(stored);
@@ -265,7 +228,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     findForContributor: submissionOf,
 
     /** A submission as its reader sees it: the proposed content, files, history; editors also see who. */
-    async view(submission: Doc, audience: 'contributor' | 'editor') {
+    async view(submission: Doc, audience: 'contributor' | 'editor'): Promise<SubmissionView & EditorDetails> {
       const organisation = await plugin().service('contributors').organisation(submission.organisationId, submission.locale);
       const events: Doc[] = await strapi.db.query(EVENT).findMany({ where: { submissionId: submission.documentId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
       let content: Doc | null = null;
@@ -313,7 +276,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         revision: submission.revision as number,
         attachments: files.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, url: fileUrl(f) })),
         // Recomputed for the reader: a contributor never learns of another organisation's drafts.
-        duplicates: content ? await this.duplicates(content as any, audience === 'editor' ? 'editor' : submission.organisationId, submission.caseStudyDocumentId) : [],
+        duplicates: content ? await lookAlikes(content as any, audience === 'editor' ? 'editor' : submission.organisationId, submission.caseStudyDocumentId) : [],
         history: events.map((e) => ({
           from: e.fromStatus, to: e.toStatus, at: e.createdAt, by: e.byKind, comment: e.comment,
           ...(audience === 'editor' ? { byName: e.byName } : {}),

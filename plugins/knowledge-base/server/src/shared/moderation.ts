@@ -1,3 +1,4 @@
+// The submissions' contract: statuses, kinds, the editors' decisions, what a contributor may change.
 import type { Locale } from './locales';
 
 /** A submission's life: submitted → (changes-requested ↔ resubmitted) → accepted | rejected. */
@@ -14,6 +15,13 @@ export const EDITOR_ACTIONS = {
   reject: { from: ['submitted', 'resubmitted', 'changes-requested'], to: 'rejected' },
 } as const satisfies Record<string, { from: readonly SubmissionStatus[]; to: SubmissionStatus }>;
 export type EditorAction = keyof typeof EDITOR_ACTIONS;
+
+/** The decisions an editor may take on a submission in `status`, in EDITOR_ACTIONS' order. */
+export const allowedActions = (status: SubmissionStatus): EditorAction[] =>
+  (Object.keys(EDITOR_ACTIONS) as EditorAction[]).filter((action) => (EDITOR_ACTIONS[action].from as readonly SubmissionStatus[]).includes(status));
+
+/** What waits for an editor: the statuses a submission can still be accepted from. */
+export const WAITING_FOR_EDITOR: readonly SubmissionStatus[] = EDITOR_ACTIONS.accept.from;
 
 /** The parts of its own actor fiche an organisation may propose to change, with their longest length. */
 export const ACTOR_PROPOSAL_FIELDS = {
