@@ -1,5 +1,5 @@
 /** The contribution page: where it is in each locale, the CMS it talks to, and the plugin's limits it hints at. */
-import { ATTACHMENT_TYPES, CONTRIBUTION_PAGE, LOCALES, contributionPath, type Locale } from '@aimf/strapi-plugin-knowledge-base/shared';
+import { ATTACHMENT_TYPES, CONTRIBUTION_PAGE, LOCALES, MAX_FILES, MAX_FILE_MB, contributionPath, type Locale } from '@aimf/strapi-plugin-knowledge-base/shared';
 import { publicApiUrl } from './public-api';
 
 export { CONTRIBUTION_PAGE, contributionPath };
@@ -11,7 +11,10 @@ export const contributionPaths = (): Record<Locale, string> =>
 /** The CMS readers' browsers call: `KB_PUBLIC_API_URL`, else `KB_API_URL`, else a CMS on this machine. */
 export const contributionApiUrl = (): string => publicApiUrl() ?? 'http://localhost:1337';
 
-/** The plugin's limits (validation/submission.ts, validation/files.ts), shown as hints; the server checks them again. */
+/**
+ * The plugin's limits, shown as hints; the server checks them again. Files come from the shared contract;
+ * the others live only in the plugin's validation/submission.ts, which its shared module does not export.
+ */
 export const CONTRIBUTION_LIMITS = {
   title: 200,
   summary: 600,
@@ -24,8 +27,8 @@ export const CONTRIBUTION_LIMITS = {
   linkLabel: 200,
   yearMin: 1800,
   yearMax: 2100,
-  files: 5,
-  fileMb: 5,
+  files: MAX_FILES,
+  fileMb: MAX_FILE_MB,
   password: 128,
 } as const;
 
