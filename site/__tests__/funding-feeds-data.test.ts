@@ -51,7 +51,8 @@ describe('funding page', () => {
     expect(card.getAttribute('data-beneficiaries')).toBe('local-governments ngos');
     expect(card.getAttribute('data-themes')).toBe('services-urbains');
     expect(card.getAttribute('data-call-status')).toBe('closing-soon');
-    expect(card.querySelector('time')!.getAttribute('datetime')).toBe('2026-03-20T23:59:00+01:00');
+    // The instant in UTC, as the API gives it (the same from the seed: cms/tests/contract).
+    expect(card.querySelector('time')!.getAttribute('datetime')).toBe('2026-03-20T22:59:00.000Z');
   });
 
   it('links the feeds and calendars, in <head> and on the page', () => {
@@ -88,7 +89,7 @@ describe('closed calls and the deadline clock', () => {
     expect(box.getAttribute('data-deadline')).toBe('2026-03-20T22:59:00.000Z');
     expect(box.getAttribute('data-opens')).toBe('2026-01-14T23:00:00.000Z');
     expect(box.getAttribute('data-tz')).toBe('Europe/Paris');
-    expect(box.querySelector('time')!.getAttribute('datetime')).toBe('2026-03-20T23:59:00+01:00');
+    expect(box.querySelector('time')!.getAttribute('datetime')).toBe('2026-03-20T22:59:00.000Z');
     expect(textOf(box.querySelector('[data-days-left]')!)).toBe('Closes in 19 days');
   });
 
