@@ -22,7 +22,7 @@ const INTEGRATION = [
   '<rootDir>/cms/tests/**/*.test.ts',
   '<rootDir>/scripts/__tests__/{serve-site,supervisor}.test.ts',
 ];
-const BUILD = ['<rootDir>/site/__tests__/{api-site,astro-internals,fixture-site,funding-feeds-data,search-index,seed-site}.test.ts'];
+const BUILD = ['<rootDir>/site/__tests__/{api-resilience,api-site,astro-internals,fixture-site,funding-feeds-data,search-index,seed-site}.test.ts'];
 const E2E = ['<rootDir>/site/__e2e__/**/*.test.ts'];
 const A11Y = ['<rootDir>/site/__a11y__/**/*.test.ts'];
 const ALL = [

@@ -7,6 +7,10 @@ export default ({ env }) => ({
   'knowledge-base': {
     enabled: true,
     config: {
+      // The public guide: invitation, password-reset and alert links point there.
+      siteUrl: env('KB_SITE_URL') || 'http://localhost:4321',
+      // The CMS as readers reach it (alert links, the OpenAPI document); '' is its own server URL.
+      publicApiUrl: env('KB_PUBLIC_API_URL', ''),
       // Rebuild the public guide when editors publish (`npm start` turns this on).
       siteBuilds: {
         enabled: env.bool('KB_SITE_BUILDS', false),
@@ -24,9 +28,8 @@ export default ({ env }) => ({
         maxAnswers: env.int('KB_API_CACHE_MAX', 2000),
         maxBytes: env.int('KB_API_CACHE_MAX_MB', 64) * 2 ** 20,
       },
-      // Member cities' contributions: invitation links point to the site; rate limits per user and IP.
+      // Member cities' contributions: who hears of them, invitations, rate limits per user and IP.
       contribution: {
-        siteUrl: env('KB_SITE_URL', ''),
         editorEmails: env.array('KB_EDITOR_EMAILS', []),
         invitationTtlHours: env.int('KB_INVITATION_TTL_HOURS', 72),
         // Contributors' files, private until accepted; never under public/.
@@ -36,6 +39,13 @@ export default ({ env }) => ({
           perUser: env.int('KB_SUBMISSIONS_PER_USER', 20),
           perIp: env.int('KB_SUBMISSIONS_PER_IP', 60),
         },
+      },
+      // Funding-call alerts: the digest's cron rule ('' for none), the confirmation window, subscription rate limits.
+      alerts: {
+        schedule: env('KB_ALERTS_SCHEDULE', '0 7 * * *'),
+        confirmHours: env.int('KB_ALERTS_CONFIRM_HOURS', 48),
+        perIpPerHour: env.int('KB_ALERTS_PER_IP_PER_HOUR', 10),
+        perAddressPerDay: env.int('KB_ALERTS_PER_ADDRESS_PER_DAY', 3),
       },
     },
   },

@@ -134,18 +134,35 @@ describeWithBrowser('publish to live', () => {
       const served = realpathSync(current);
       const before = await page('/fr/');
       await cms.stop();
-      // An invalid site URL makes Astro refuse its config: a real failing build.
-      cms.env.KB_SITE_URL = 'not a url';
+      // A setting the site's loader refuses: a real failing build (the CMS itself starts, it does not read it).
+      cms.env.KB_API_DEADLINE_MS = 'soon';
       await cms.start();
       const history = await settled();
       expect(history[0].status).toBe('failed');
-      expect(history[0].logTail).toMatch(/site|url|URL/);
+      expect(history[0].logTail).toMatch(/KB_API_DEADLINE_MS must be a whole number/);
       expect(realpathSync(current)).toBe(served);
       const after = await page('/fr/');
       expect(after.status).toBe(200);
       expect(after.text).toBe(before.text);
       expect(readFileSync(join(current, 'index.html'), 'utf8')).toContain('<html');
-      delete cms.env.KB_SITE_URL;
+      delete cms.env.KB_API_DEADLINE_MS;
+    });
+
+    it('keeps the previous site online when the CMS does not answer the build in time', async () => {
+      const served = realpathSync(current);
+      const before = await page('/fr/');
+      await cms.stop();
+      // No answer of the CMS comes within 1 ms: the build's loader gives up on it, as on one that hangs.
+      cms.env.KB_API_TIMEOUT_MS = '1';
+      await cms.start();
+      const history = await settled();
+      expect(history[0].status).toBe('failed');
+      expect(history[0].logTail).toMatch(/^Knowledge-base API: no complete answer within 0\.001 s \(KB_API_TIMEOUT_MS\), at http:\/\/127\.0\.0\.1:\d+\/api\/knowledge-base\/[a-z-]+\?locale=/m);
+      expect(realpathSync(current)).toBe(served);
+      const after = await page('/fr/');
+      expect(after.status).toBe(200);
+      expect(after.text).toBe(before.text);
+      delete cms.env.KB_API_TIMEOUT_MS;
     });
   });
 });

@@ -86,7 +86,7 @@ async function measure(ctx: BenchContext, database: Database) {
   const plugin = `/api/knowledge-base/case-studies`;
   const core = `/api/bench-core/case-studies`;
   const samples: Samples = {};
-  let endpoints: Record<string, string[]> = {};
+  let endpoints: Record<string, string[]>;
 
   ctx.log(`${database}: starting Strapi on ${ENTRIES} entries, the plugin's answer cache off…`);
   let cms = await startCms({ ...db.env, KB_BENCH_CORE_REST: 'true', KB_API_CACHE_TTL: '0' });

@@ -42,8 +42,10 @@ function runSeed(dir: string, env: Record<string, string>, log: (line: string) =
 function checkImported(sqliteFile: string, caseStudies: number) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Sqlite = require('better-sqlite3');
-  const db = new Sqlite(sqliteFile, { readonly: true });
+  const db = new Sqlite(sqliteFile);
   try {
+    // The CMS writes through a write-ahead log: fold it into the file before the file alone is copied.
+    db.pragma('wal_checkpoint(TRUNCATE)');
     const row = db.prepare("SELECT COUNT(*) AS n, COUNT(DISTINCT slug) AS slugs FROM kb_case_studies WHERE locale = 'fr' AND published_at IS NOT NULL").get() as { n: number; slugs: number };
     if (row.n !== caseStudies || row.slugs !== caseStudies) throw new Error(`the import left ${row.n} published French case studies (${row.slugs} slugs), not ${caseStudies}: not cached`);
   } finally {

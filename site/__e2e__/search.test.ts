@@ -190,13 +190,12 @@ describeWithBrowser('search (Pagefind) on the real guide', () => {
     await site.page.keyboard.press('Enter');
     await site.page.keyboard.press('Tab');
     expect(await site.page.evaluate(() => (document.activeElement as HTMLInputElement).id)).toBe('facet-type-case-study');
-    let before = await status();
+    const before = await status();
     await site.page.keyboard.press('Space');
     await changed(before);
     expect(await count()).toBeLessThan(total);
 
     await focus('[data-search-pages] a[rel="next"]');
-    before = await status();
     await site.page.keyboard.press('Enter');
     await site.page.waitForFunction(() => new URL(location.href).searchParams.get('page') === '2');
     // Focus goes to the results heading (once the new page is drawn), so the next Tab reaches the first result.

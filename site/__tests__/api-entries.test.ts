@@ -58,8 +58,8 @@ describe('API entries (the CMS public API)', () => {
   });
 
   it('sends no authorization header without a token', async () => {
-    await apiEntries('theme', { url: base });
-    expect(calls[0].url).toBe('/api/knowledge-base/themes?locale=fr&page=1&pageSize=100');
+    await apiEntries('actor', { url: base });
+    expect(calls[0].url).toBe('/api/knowledge-base/actors?locale=fr&page=1&pageSize=100');
     expect(calls[0].headers.authorization).toBeUndefined();
   });
 

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedEntries } from '../src/loaders/seed-entries';
@@ -116,7 +116,7 @@ describe('seed entries (the public API shape, from seed files)', () => {
 
     it('warns once about a relation to an entry the seed does not have, and drops it', () => {
       const file = join(dir, 'case-studies', 'dakar-budget-participatif.json');
-      const raw = JSON.parse(require('node:fs').readFileSync(file, 'utf8'));
+      const raw = JSON.parse(readFileSync(file, 'utf8'));
       writeFileSync(file, JSON.stringify({ ...raw, goodPractices: ['nowhere'] }));
       const warn = jest.fn();
       const result = seedEntries(dir, { now, warn });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 /**
  * The guide built from the repository's real seed. The seed keeps growing: nothing here
  * depends on how many entries it holds.
@@ -57,8 +58,18 @@ describe('site built from the real seed', () => {
     expect(withScripts).toEqual([]);
   });
 
+  it('puts the calls the sources do not date apart, neither open nor closed, in every locale', () => {
+    for (const locale of ['fr', 'en', 'ar']) {
+      const funding = page(dist, `/${locale}/funding/`);
+      const in_ = (id: string) => funding.querySelectorAll(`#${id} [data-call] .card-title a`).map((a) => a.getAttribute('href'));
+      expect(in_('calls-unknown')).toEqual(expect.arrayContaining([`/${locale}/funding-calls/cifre/`, `/${locale}/funding-calls/horizon-2020/`]));
+      expect(in_('calls-open')).not.toContain(`/${locale}/funding-calls/cifre/`);
+      expect(funding.querySelector(`#calls-unknown [data-call]`)!.getAttribute('data-call-status')).toBe('unknown');
+    }
+  });
+
   it('lists every page it keeps canonical in the sitemap', () => {
-    const xml = require('node:fs').readFileSync(`${dist}/sitemap.xml`, 'utf8') as string;
+    const xml = readFileSync(`${dist}/sitemap.xml`, 'utf8');
     const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
     expect(locs).toContain(`${SITE_ORIGIN}/fr/`);
     expect(locs.filter((loc) => !resolveUrl(dist, loc))).toEqual([]);

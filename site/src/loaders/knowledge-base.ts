@@ -1,13 +1,14 @@
 /**
  * The Astro content loader of the guide: published entries of one collection, in every
- * locale, from the CMS public API when `KB_API_URL` is set, otherwise from the seed files
- * (`KB_SEED_DIR`, by default the repository's `seed/`).
+ * locale, from the CMS public API when `KB_API_URL` is set (each request within
+ * `KB_API_TIMEOUT_MS`, a collection within `KB_API_DEADLINE_MS`), otherwise from the seed
+ * files (`KB_SEED_DIR`, by default the repository's `seed/`).
  */
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { KB_TYPES, type KbType } from '@aimf/strapi-plugin-knowledge-base/shared';
-import { apiEntries } from './api-entries';
+import { apiEntries, apiLimits } from './api-entries';
 import { seedEntries } from './seed-entries';
 import type { PublicEntry } from './public-entry';
 import { buildTime } from '../utils/build-time';
@@ -16,7 +17,12 @@ const DEFAULT_SEED_DIR = fileURLToPath(new URL('../../../seed/', import.meta.url
 
 export const entrySource = () =>
   process.env.KB_API_URL
-    ? { kind: 'api' as const, url: process.env.KB_API_URL, token: process.env.KB_API_TOKEN || undefined }
+    ? {
+        kind: 'api' as const,
+        url: process.env.KB_API_URL,
+        token: process.env.KB_API_TOKEN || undefined,
+        ...apiLimits(),
+      }
     : { kind: 'seed' as const, dir: resolve(process.env.KB_SEED_DIR || DEFAULT_SEED_DIR) };
 
 // Every collection's loader needs the whole seed (relations cross collections): read it once, and let it
@@ -39,7 +45,7 @@ export function knowledgeBaseLoader(type: KbType): Loader {
       const source = entrySource();
       const entries =
         source.kind === 'api'
-          ? await apiEntries(type, { url: source.url, token: source.token })
+          ? await apiEntries(type, source)
           : (await seedOnce(source.dir, type, (message) => logger.warn(message))).filter((e) => e.collection === type);
       logger.info(`${entries.length} ${type} entries from ${source.kind === 'api' ? source.url : source.dir}`);
       store.clear();

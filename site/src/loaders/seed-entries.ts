@@ -55,7 +55,7 @@ export function readSeedDocuments(seedDir: string): SeedDocument[] {
       try {
         raw = JSON.parse(readFileSync(file, 'utf8'));
       } catch (error) {
-        throw new Error(`Malformed seed file ${file}: ${(error as Error).message}`);
+        throw new Error(`Malformed seed file ${file}: ${(error as Error).message}`, { cause: error });
       }
       if (!raw || typeof raw !== 'object' || typeof raw.slug !== 'string' || !raw.slug) {
         throw new Error(`Malformed seed file ${file}: no "slug"`);

@@ -1,8 +1,10 @@
 (function () {
   var F = document.getElementById('call-filters'), O = document.getElementById('call-count'), C = [].slice.call(document.querySelectorAll('.funding-list [data-call]'));
   C.forEach(function (c) {
-    var s = c.dataset.callStatus, t = document.getElementById(s == 'closing-soon' ? 'calls-soon' : s == 'closed' ? 'calls-closed' : 'calls-open');
-    if (c.parentNode != t) s == 'closed' ? t.insertBefore(c, t.firstChild) : t.appendChild(c);
+    var s = c.dataset.callStatus, t = document.getElementById(s == 'closing-soon' ? 'calls-soon' : s == 'closed' ? 'calls-closed' : s == 'unknown' ? 'calls-unknown' : 'calls-open');
+    if (c.parentNode == t) return;
+    if (s == 'closed') t.insertBefore(c, t.firstChild);
+    else t.appendChild(c);
   });
   function run() {
     var g = {}, n = 0;

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { service } from './services/get-service';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  strapi.plugin('knowledge-base').service('site-builds').stop();
+  service(strapi, 'site-builds').stop();
 };

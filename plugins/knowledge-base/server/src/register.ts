@@ -4,6 +4,7 @@ import { callerLocale } from './translations';
 import { checkEntryFields } from './validation/entry';
 import { validationError } from './validation/issues';
 import { closeSelfRegistration } from './policies/no-self-registration';
+import { service } from './services/get-service';
 import { answerPasswordResets } from './services/password-reset';
 import { useGlobalMiddlewares } from './middlewares/global';
 
@@ -35,8 +36,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(async (context, next) => {
     const result = await next();
     if (KB_UIDS.includes(context.uid) && ['publish', 'unpublish', 'delete'].includes(context.action)) {
-      strapi.plugin('knowledge-base').service('answer-cache').clear();
-      strapi.plugin('knowledge-base').service('site-builds').request(`${context.action} ${context.uid.split('.').pop()}`);
+      service(strapi, 'answer-cache').clear();
+      service(strapi, 'site-builds').request(`${context.action} ${context.uid.split('.').pop()}`);
     }
     return result;
   });

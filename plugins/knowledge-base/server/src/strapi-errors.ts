@@ -6,7 +6,7 @@ import type { errors as StrapiErrors } from '@strapi/utils';
  * Strapi's error classes, taken from the @strapi/utils that Strapi's own core loaded. The core
  * answers a thrown error with its status (400, 403, 404, 429…) only if it is an `instanceof` one
  * of *its* classes, and an app may hold several copies of @strapi/utils (npm nests one under each
- * Strapi package as soon as any other version sits at the top): a class from another copy becomes
+ * Strapi package as soon as another version sits at the top): a class from another copy becomes
  * a 500. So the plugin neither bundles nor declares @strapi/utils; it follows the app's
  * @strapi/strapi to its @strapi/core, and takes that package's @strapi/utils.
  */

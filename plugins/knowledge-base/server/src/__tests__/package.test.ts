@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -15,13 +16,13 @@ describe('the plugin package', () => {
   });
 
   it('declares itself to Strapi as the knowledge-base plugin', () => {
-    const pkg = require(join(PLUGIN_DIR, 'package.json'));
+    const pkg = JSON.parse(readFileSync(join(PLUGIN_DIR, 'package.json'), 'utf8'));
     expect(pkg.strapi).toMatchObject({ kind: 'plugin', name: 'knowledge-base' });
     expect(Object.keys(pkg.exports)).toEqual(expect.arrayContaining(['./strapi-server', './strapi-admin', './shared']));
   });
 
   it('brings no copy of Strapi: Strapi and its admin libraries are peers, @strapi/utils not even that', () => {
-    const pkg = require(join(PLUGIN_DIR, 'package.json'));
+    const pkg = JSON.parse(readFileSync(join(PLUGIN_DIR, 'package.json'), 'utf8'));
     expect(Object.keys(pkg.dependencies).filter((name) => /^@strapi\/|^react|styled-components/.test(name))).toEqual([]);
     expect(pkg.peerDependencies).toMatchObject({ '@strapi/strapi': expect.any(String), react: expect.any(String) });
     // A peer @strapi/utils is installed at its newest version and pushes Strapi's own copy down: every error a 500.

@@ -2,8 +2,6 @@
 export interface ContributionConfig {
   /** How long an invitation link can be used. */
   invitationTtlHours: number;
-  /** The public site's origin; invitation links point to its contribution page. */
-  siteUrl: string;
   /** Who is told of new submissions; empty means every active admin user. */
   editorEmails: string[];
   /** Submissions (creates and edits) allowed per user and per IP within the window. */
@@ -14,7 +12,6 @@ export interface ContributionConfig {
 
 export const CONTRIBUTION_DEFAULTS: ContributionConfig = {
   invitationTtlHours: 72,
-  siteUrl: '',
   editorEmails: [],
   rateLimit: { windowMs: 3_600_000, perUser: 20, perIp: 60 },
   attachmentsDir: '',
@@ -23,8 +20,8 @@ export const CONTRIBUTION_DEFAULTS: ContributionConfig = {
 export function checkContributionConfig(config: Partial<ContributionConfig> | undefined): string[] {
   const c = { ...CONTRIBUTION_DEFAULTS, ...config, rateLimit: { ...CONTRIBUTION_DEFAULTS.rateLimit, ...config?.rateLimit } };
   const problems: string[] = [];
+  if (config && Object.prototype.hasOwnProperty.call(config, 'siteUrl')) problems.push('contribution.siteUrl is now siteUrl, at the top of the config: alerts link to the site too');
   if (!(c.invitationTtlHours > 0)) problems.push('contribution.invitationTtlHours must be > 0');
-  if (typeof c.siteUrl !== 'string') problems.push('contribution.siteUrl must be a URL');
   if (typeof c.attachmentsDir !== 'string') problems.push('contribution.attachmentsDir must be a path');
   if (!Array.isArray(c.editorEmails) || c.editorEmails.some((e) => typeof e !== 'string')) problems.push('contribution.editorEmails must be a list of e-mail addresses');
   for (const key of ['windowMs', 'perUser', 'perIp'] as const)
@@ -32,8 +29,3 @@ export function checkContributionConfig(config: Partial<ContributionConfig> | un
   return problems;
 }
 
-/** The app's contribution settings over the defaults. */
-export const contributionConfig = (strapi: { config: { get: (key: string) => unknown } }): ContributionConfig => {
-  const c = (strapi.config.get('plugin::knowledge-base.contribution') ?? {}) as Partial<ContributionConfig>;
-  return { ...CONTRIBUTION_DEFAULTS, ...c, rateLimit: { ...CONTRIBUTION_DEFAULTS.rateLimit, ...c.rateLimit } };
-};

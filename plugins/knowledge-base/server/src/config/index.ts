@@ -1,3 +1,5 @@
+import type { Core } from '@strapi/strapi';
+import { ALERTS_DEFAULTS, checkAlertsConfig, type AlertsConfig } from './alerts';
 import { CONTRIBUTION_DEFAULTS, checkContributionConfig, type ContributionConfig } from './contribution';
 
 /** Rebuilding the public site when editors publish. Off unless the app turns it on. */
@@ -48,24 +50,73 @@ export interface PublicCacheConfig {
 
 export const PUBLIC_CACHE_DEFAULTS: PublicCacheConfig = { ttlSeconds: 60, maxAnswers: 2000, maxBytes: 64 * 2 ** 20 };
 
+/** The plugin's settings: `config` of 'knowledge-base' in the app's config/plugins, over these defaults. */
+export interface PluginConfig {
+  /** The public site's origin: invitation, password-reset and alert links point there. */
+  siteUrl: string;
+  /** Where readers reach this CMS (alert links, the OpenAPI document); '' is the server's own URL. */
+  publicApiUrl: string;
+  siteBuilds: SiteBuildsConfig;
+  contribution: ContributionConfig;
+  publicCache: PublicCacheConfig;
+  alerts: AlertsConfig;
+}
+
+export const PLUGIN_DEFAULTS: PluginConfig = {
+  siteUrl: 'http://localhost:4321',
+  publicApiUrl: '',
+  siteBuilds: SITE_BUILDS_DEFAULTS,
+  contribution: CONTRIBUTION_DEFAULTS,
+  publicCache: PUBLIC_CACHE_DEFAULTS,
+  alerts: ALERTS_DEFAULTS,
+};
+
+/** One part of the plugin's config, as validated at startup (Strapi merges the app's over the defaults). */
+export const pluginConfig = <K extends keyof PluginConfig>(strapi: Core.Strapi, key: K): PluginConfig[K] =>
+  strapi.config.get<PluginConfig[K]>(`plugin::knowledge-base.${key}`, PLUGIN_DEFAULTS[key]);
+
+const HTTP_URL = /^https?:\/\/\S+$/;
+type AppConfig = Partial<Omit<PluginConfig, 'siteBuilds' | 'contribution' | 'publicCache' | 'alerts'>> & {
+  siteBuilds?: Partial<SiteBuildsConfig>;
+  contribution?: Partial<ContributionConfig>;
+  publicCache?: Partial<PublicCacheConfig>;
+  alerts?: Partial<AlertsConfig>;
+};
+
+function checkSiteBuildsConfig(config: Partial<SiteBuildsConfig> | undefined): string[] {
+  const builds = { ...SITE_BUILDS_DEFAULTS, ...config };
+  if (!builds.enabled) return [];
+  const problems: string[] = [];
+  if (!Array.isArray(builds.command) || !builds.command.length || !builds.command.some((part) => part.includes('{outDir}')))
+    problems.push('siteBuilds.command must be a non-empty array of strings containing "{outDir}"');
+  for (const key of ['cwd', 'releasesDir', 'current'] as const)
+    if (typeof builds[key] !== 'string' || !builds[key]) problems.push(`siteBuilds.${key} must be a path`);
+  if (!Number.isInteger(builds.debounceMs) || builds.debounceMs < 0) problems.push('siteBuilds.debounceMs must be an integer ≥ 0');
+  if (!Number.isInteger(builds.keepReleases) || builds.keepReleases < 1) problems.push('siteBuilds.keepReleases must be an integer ≥ 1');
+  return problems;
+}
+
+function checkPublicCacheConfig(config: Partial<PublicCacheConfig> | undefined): string[] {
+  const cache = { ...PUBLIC_CACHE_DEFAULTS, ...config };
+  const problems: string[] = [];
+  if (!Number.isInteger(cache.ttlSeconds) || cache.ttlSeconds < 0) problems.push('publicCache.ttlSeconds must be an integer ≥ 0 (0 turns the cache off)');
+  if (!Number.isInteger(cache.maxAnswers) || cache.maxAnswers < 1) problems.push('publicCache.maxAnswers must be an integer ≥ 1');
+  if (!Number.isInteger(cache.maxBytes) || cache.maxBytes < 1) problems.push('publicCache.maxBytes must be an integer ≥ 1');
+  return problems;
+}
+
 export default {
-  default: { siteBuilds: SITE_BUILDS_DEFAULTS, contribution: CONTRIBUTION_DEFAULTS, publicCache: PUBLIC_CACHE_DEFAULTS },
-  validator(config: { siteBuilds?: Partial<SiteBuildsConfig>; contribution?: Partial<ContributionConfig>; publicCache?: Partial<PublicCacheConfig> }) {
-    const cache = { ...PUBLIC_CACHE_DEFAULTS, ...config.publicCache };
-    if (!Number.isInteger(cache.ttlSeconds) || cache.ttlSeconds < 0) throw new Error('knowledge-base plugin config: publicCache.ttlSeconds must be an integer ≥ 0 (0 turns the cache off)');
-    if (!Number.isInteger(cache.maxAnswers) || cache.maxAnswers < 1) throw new Error('knowledge-base plugin config: publicCache.maxAnswers must be an integer ≥ 1');
-    if (!Number.isInteger(cache.maxBytes) || cache.maxBytes < 1) throw new Error('knowledge-base plugin config: publicCache.maxBytes must be an integer ≥ 1');
-    const contributionProblems = checkContributionConfig(config.contribution);
-    if (contributionProblems.length) throw new Error(`knowledge-base plugin config: ${contributionProblems.join('; ')}`);
-    const builds = { ...SITE_BUILDS_DEFAULTS, ...config.siteBuilds };
-    if (!builds.enabled) return;
-    const problems: string[] = [];
-    if (!Array.isArray(builds.command) || !builds.command.length || !builds.command.some((part) => part.includes('{outDir}')))
-      problems.push('siteBuilds.command must be a non-empty array of strings containing "{outDir}"');
-    for (const key of ['cwd', 'releasesDir', 'current'] as const)
-      if (typeof builds[key] !== 'string' || !builds[key]) problems.push(`siteBuilds.${key} must be a path`);
-    if (!Number.isInteger(builds.debounceMs) || builds.debounceMs < 0) problems.push('siteBuilds.debounceMs must be an integer ≥ 0');
-    if (!Number.isInteger(builds.keepReleases) || builds.keepReleases < 1) problems.push('siteBuilds.keepReleases must be an integer ≥ 1');
+  default: PLUGIN_DEFAULTS,
+  validator(config: AppConfig) {
+    const { siteUrl = PLUGIN_DEFAULTS.siteUrl, publicApiUrl = PLUGIN_DEFAULTS.publicApiUrl } = config;
+    const problems = [
+      ...(typeof siteUrl === 'string' && HTTP_URL.test(siteUrl) ? [] : ['siteUrl must be an http(s) URL (the public site)']),
+      ...(publicApiUrl === '' || (typeof publicApiUrl === 'string' && HTTP_URL.test(publicApiUrl)) ? [] : ["publicApiUrl must be an http(s) URL, or '' for the server's own"]),
+      ...checkPublicCacheConfig(config.publicCache),
+      ...checkContributionConfig(config.contribution),
+      ...checkAlertsConfig(config.alerts),
+      ...checkSiteBuildsConfig(config.siteBuilds),
+    ];
     if (problems.length) throw new Error(`knowledge-base plugin config: ${problems.join('; ')}`);
   },
 };

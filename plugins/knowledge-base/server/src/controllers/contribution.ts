@@ -2,34 +2,14 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '../strapi-errors';
 import { callerLocale, translate } from '../translations';
 import type { Locale } from '../shared/locales';
-import { checkFiles, type UploadedFile } from '../validation/files';
+import { checkFiles } from '../validation/files';
 import type { MultipartBody } from '../middlewares/multipart';
-import { conflictError, validationError, type Issue } from '../validation/issues';
-import { checkAcceptInvitation, checkBodyKeys, checkSubmission } from '../validation/submission';
+import { conflictError, validationError } from '../validation/issues';
+import { checkAcceptInvitation, checkSubmissionBody } from '../validation/submission';
 import { ContributionError } from '../services/contributors';
 import { SubmissionIssues, SubmissionLocked, SubmissionNotFound, SubmissionStale, type Contributor } from '../services/submissions';
 import type { Attachment } from '../services/attachments';
-
-/**
- * The body of a submission: JSON `{ data }`, or multipart with `data` as a JSON string and
- * `files`, read by the route's multipart middleware once the contributor was known.
- */
-const readBody = (ctx: any): { data: unknown; files: UploadedFile[]; issues: Issue[] } => {
-  const multipart = ctx.state.multipart as MultipartBody | undefined;
-  const body = (multipart?.fields ?? ctx.request.body ?? {}) as Record<string, unknown>;
-  const issues = checkBodyKeys(body, ['data']);
-  const files = multipart?.files ?? [];
-  let data = body.data;
-  if (typeof data === 'string' && multipart) {
-    try {
-      data = JSON.parse(data);
-    } catch {
-      issues.push({ path: ['data'], key: 'error.notJson' });
-    }
-  }
-  if (data === undefined) issues.push({ path: ['data'], key: 'error.required' });
-  return { data, files, issues };
-};
+import { service } from '../services/get-service';
 
 /** Translates what the services refuse into the caller's language. */
 const refuse = (error: unknown, lang: Locale): never => {
@@ -48,21 +28,25 @@ const refuse = (error: unknown, lang: Locale): never => {
 
 /** Member cities' routes: accept an invitation, then submit and follow their own submissions. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = (name: string) => strapi.plugin('knowledge-base').service(name);
   const lang = (ctx: any): Locale => callerLocale(ctx.query ?? {}, ctx.get('accept-language'));
   const contributor = (ctx: any) => ctx.state.contributor as Contributor;
 
-  /** Validates data and files of a submission; nothing is stored when anything is wrong. */
+  /**
+   * Validates data and files of a submission, JSON `{ data }` or multipart (`data` as JSON text, and
+   * `files`, read by the route's multipart middleware once the contributor was known); nothing is
+   * stored when anything is wrong.
+   */
   const parse = async (ctx: any, kind: 'case-study' | 'actor-update', partial: boolean, attached = 0) => {
-    const { data, files, issues } = readBody(ctx);
-    const checked = checkSubmission(kind, data ?? {}, partial);
+    const multipart = ctx.state.multipart as MultipartBody | undefined;
+    const files = multipart?.files ?? [];
+    const checked = checkSubmissionBody(kind, multipart?.fields ?? ctx.request.body ?? {}, partial, Boolean(multipart));
     const fileCheck = kind === 'case-study' ? await checkFiles(files, attached) : { files: [], issues: files.length ? [{ path: ['files'], key: 'error.unknownField' as const, params: { name: 'files' } }] : [] };
-    const all = [...issues, ...(data === undefined ? [] : checked.issues), ...fileCheck.issues];
+    const all = [...checked.issues, ...fileCheck.issues];
     if (all.length) throw validationError(lang(ctx), 'error.invalidSubmission', all);
     return { input: checked.value, files: fileCheck.files };
   };
 
-  const organisation = async (ctx: any) => service('contributors').organisation(contributor(ctx).organisationId, contributor(ctx).locale);
+  const organisation = async (ctx: any) => service(strapi, 'contributors').organisation(contributor(ctx).organisationId, contributor(ctx).locale);
 
   return {
     async acceptInvitation(ctx: any) {
@@ -70,7 +54,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (issues.length) throw validationError(lang(ctx), 'error.invalidRequest', issues);
       try {
         ctx.status = 201;
-        ctx.body = { data: await service('contributors').acceptInvitation(value) };
+        ctx.body = { data: await service(strapi, 'contributors').acceptInvitation(value) };
       } catch (error) {
         refuse(error, lang(ctx));
       }
@@ -83,14 +67,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async list(ctx: any) {
-      const rows = await service('submissions').list(contributor(ctx));
-      ctx.body = { data: await Promise.all(rows.map((row: any) => service('submissions').view(row, 'contributor'))) };
+      const rows = await service(strapi, 'submissions').list(contributor(ctx));
+      ctx.body = { data: await Promise.all(rows.map((row: any) => service(strapi, 'submissions').view(row, 'contributor'))) };
     },
 
     async findOne(ctx: any) {
       try {
-        const submission = await service('submissions').findForContributor(contributor(ctx), String(ctx.params.id));
-        ctx.body = { data: await service('submissions').view(submission, 'contributor') };
+        const submission = await service(strapi, 'submissions').findForContributor(contributor(ctx), String(ctx.params.id));
+        ctx.body = { data: await service(strapi, 'submissions').view(submission, 'contributor') };
       } catch (error) {
         refuse(error, lang(ctx));
       }
@@ -99,9 +83,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async create(ctx: any) {
       const { input, files } = await parse(ctx, 'case-study', false);
       try {
-        const { submission, duplicates } = await service('submissions').create(contributor(ctx), await organisation(ctx), input, files);
+        const { submission, duplicates } = await service(strapi, 'submissions').create(contributor(ctx), await organisation(ctx), input, files);
         ctx.status = 201;
-        ctx.body = { data: await service('submissions').view(submission, 'contributor'), meta: { duplicates } };
+        ctx.body = { data: await service(strapi, 'submissions').view(submission, 'contributor'), meta: { duplicates } };
       } catch (error) {
         refuse(error, lang(ctx));
       }
@@ -109,13 +93,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async update(ctx: any) {
       try {
-        const existing = await service('submissions').findForContributor(contributor(ctx), String(ctx.params.id));
+        const existing = await service(strapi, 'submissions').findForContributor(contributor(ctx), String(ctx.params.id));
         const { input, files } = await parse(ctx, existing.kind, true, (existing.attachments ?? []).length);
         if (input.locale && input.locale !== existing.locale)
           throw validationError(lang(ctx), 'error.invalidSubmission', [{ path: ['data', 'locale'], key: 'error.invalidValue', params: { value: input.locale, allowed: existing.locale } }]);
-        const submission = await service('submissions').update(contributor(ctx), await organisation(ctx), existing.documentId, input, files);
-        const full = await service('submissions').findForContributor(contributor(ctx), submission.documentId);
-        ctx.body = { data: await service('submissions').view(full, 'contributor') };
+        const submission = await service(strapi, 'submissions').update(contributor(ctx), await organisation(ctx), existing.documentId, input, files);
+        const full = await service(strapi, 'submissions').findForContributor(contributor(ctx), submission.documentId);
+        ctx.body = { data: await service(strapi, 'submissions').view(full, 'contributor') };
       } catch (error) {
         refuse(error, lang(ctx));
       }
@@ -124,9 +108,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** One of the organisation's files, private until an editor accepts the submission. */
     async attachment(ctx: any) {
       try {
-        const submission = await service('submissions').findForContributor(contributor(ctx), String(ctx.params.id));
+        const submission = await service(strapi, 'submissions').findForContributor(contributor(ctx), String(ctx.params.id));
         const file = ((submission.attachments ?? []) as Attachment[]).find((f) => f.id === ctx.params.file);
-        if (!file || !(await service('attachments').send(ctx, file))) throw new SubmissionNotFound();
+        if (!file || !(await service(strapi, 'attachments').send(ctx, file))) throw new SubmissionNotFound();
       } catch (error) {
         refuse(error, lang(ctx));
       }
@@ -134,9 +118,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async proposeActorUpdate(ctx: any) {
       const { input } = await parse(ctx, 'actor-update', false);
-      const submission = await service('submissions').proposeActorUpdate(contributor(ctx), await organisation(ctx), input);
+      const submission = await service(strapi, 'submissions').proposeActorUpdate(contributor(ctx), await organisation(ctx), input);
       ctx.status = 201;
-      ctx.body = { data: await service('submissions').view(submission, 'contributor') };
+      ctx.body = { data: await service(strapi, 'submissions').view(submission, 'contributor') };
     },
   };
 };

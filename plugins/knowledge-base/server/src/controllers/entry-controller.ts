@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '../strapi-errors';
-import type { AnswerCache } from '../services/answer-cache';
+import { service } from '../services/get-service';
 import { KB_TYPES, type KbType } from '../shared/content-types';
 import { callerLocale, translate } from '../translations';
 import { quoted, validationError } from '../validation/issues';
@@ -14,8 +14,8 @@ const serialized = (value: unknown) => Buffer.from(JSON.stringify(value));
  * cache, which keeps answers between publishes), answer.
  */
 export const entryController = (type: KbType) => ({ strapi }: { strapi: Core.Strapi }) => {
-  const entries = () => strapi.plugin('knowledge-base').service('entries');
-  const cache = (): AnswerCache => strapi.plugin('knowledge-base').service('answer-cache');
+  const entries = () => service(strapi, 'entries');
+  const cache = () => service(strapi, 'answer-cache');
 
   return {
     async find(ctx: any) {

@@ -9,10 +9,11 @@ import { checkDecision, checkInvitation } from '../validation/submission';
 import { ContributionError } from '../services/contributors';
 import { SubmissionLocked, SubmissionNotFound, SubmissionStale } from '../services/submissions';
 import type { Attachment } from '../services/attachments';
+import { service } from '../services/get-service';
+import { UIDS } from '../content-types/uids';
 
 /** The editors' moderation routes (admin panel): the queue, decisions and invitations. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = (name: string) => strapi.plugin('knowledge-base').service(name);
   const lang = (ctx: any): Locale => callerLocale(ctx.query ?? {}, ctx.get('accept-language'));
 
   const refuse = (error: unknown, l: Locale): never => {
@@ -30,7 +31,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { value, issues } = checkDecision((ctx.request.body ?? {}) as Record<string, unknown>, action !== 'accept');
     if (issues.length) throw validationError(lang(ctx), 'error.invalidRequest', issues);
     try {
-      ctx.body = { data: await service('moderation').decide(String(ctx.params.id), action, value.comment, value.revision, ctx.state.user) };
+      ctx.body = { data: await service(strapi, 'moderation').decide(String(ctx.params.id), action, value.comment, value.revision, ctx.state.user) };
     } catch (error) {
       refuse(error, lang(ctx));
     }
@@ -40,12 +41,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async queue(ctx: any) {
       const { value, issues } = checkQueueQuery(ctx.query ?? {});
       if (issues.length) throw validationError(lang(ctx), 'error.invalidQuery', issues);
-      ctx.body = await service('moderation').queue(value);
+      ctx.body = await service(strapi, 'moderation').queue(value);
     },
 
     async findOne(ctx: any) {
       try {
-        ctx.body = { data: await service('moderation').findOne(String(ctx.params.id)) };
+        ctx.body = { data: await service(strapi, 'moderation').findOne(String(ctx.params.id)) };
       } catch (error) {
         refuse(error, lang(ctx));
       }
@@ -54,9 +55,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** A submission's file, for editors only: the same safe headers as every attachment. */
     async attachment(ctx: any) {
       try {
-        const submission = await strapi.db.query('plugin::knowledge-base.submission').findOne({ where: { documentId: String(ctx.params.id) }, select: ['attachments'] });
+        const submission = await strapi.db.query(UIDS.submission).findOne({ where: { documentId: String(ctx.params.id) }, select: ['attachments'] });
         const file = ((submission?.attachments ?? []) as Attachment[]).find((f) => f.id === ctx.params.file);
-        if (!file || !(await service('attachments').send(ctx, file))) throw new SubmissionNotFound();
+        if (!file || !(await service(strapi, 'attachments').send(ctx, file))) throw new SubmissionNotFound();
       } catch (error) {
         refuse(error, lang(ctx));
       }
@@ -71,14 +72,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (issues.length) throw validationError(lang(ctx), 'error.invalidRequest', issues);
       try {
         ctx.status = 201;
-        ctx.body = { data: await service('contributors').invite(value, ctx.state.user.id) };
+        ctx.body = { data: await service(strapi, 'contributors').invite(value, ctx.state.user.id) };
       } catch (error) {
         refuse(error, lang(ctx));
       }
     },
 
     async organisations(ctx: any) {
-      ctx.body = { data: await service('moderation').organisations() };
+      ctx.body = { data: await service(strapi, 'moderation').organisations() };
     },
   };
 };

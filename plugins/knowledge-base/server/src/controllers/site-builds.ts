@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { service } from '../services/get-service';
 import { callerLocale, translate } from '../translations';
 
-const builds = (strapi: Core.Strapi) => strapi.plugin('knowledge-base').service('site-builds');
+const builds = (strapi: Core.Strapi) => service(strapi, 'site-builds');
 
 /** Editors see the site's build history and can ask for a rebuild. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({

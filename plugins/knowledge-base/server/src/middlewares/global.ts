@@ -13,11 +13,12 @@ const nameOf = (entry: MiddlewareEntry) => (typeof entry === 'string' ? entry : 
 export function useGlobalMiddlewares(strapi: Core.Strapi): void {
   const configured = strapi.config.get('middlewares') as MiddlewareEntry[] | undefined;
   const middlewares = Array.isArray(configured) ? configured : STRAPI_DEFAULTS;
-  const ours = ['plugin::knowledge-base.known-methods', 'plugin::knowledge-base.multipart-guard', 'plugin::knowledge-base.upload-headers'];
-  const rest = middlewares.filter((entry) => !ours.includes(nameOf(entry) ?? ''));
+  const ours = ['plugin::knowledge-base.known-methods', 'plugin::knowledge-base.multipart-guard', 'plugin::knowledge-base.upload-headers', 'plugin::knowledge-base.body-errors'];
+  const after = ['plugin::knowledge-base.body-read'];
+  const rest = middlewares.filter((entry) => ![...ours, ...after].includes(nameOf(entry) ?? ''));
   const body = rest.findIndex((entry) => nameOf(entry) === 'strapi::body');
   if (body < 0) throw new Error('knowledge-base plugin: the app has no "strapi::body" in config/middlewares; the plugin guards uploads before it');
-  strapi.config.set('middlewares', [...rest.slice(0, body), ...ours, withRecordedUploads(rest[body]), ...rest.slice(body + 1)]);
+  strapi.config.set('middlewares', [...rest.slice(0, body), ...ours, withRecordedUploads(rest[body]), ...after, ...rest.slice(body + 1)]);
 }
 
 /** Strapi's body parser, telling the guard where it writes each file (keeping any hook the app set). */
@@ -31,5 +32,6 @@ function withRecordedUploads(entry: MiddlewareEntry): MiddlewareEntry {
         return own.call(this, field, file);
       }
     : recordUploads;
-  return { ...rest, config: { ...(config as object), formidable: { ...formidable, onFileBegin } } };
+  // The raw form body too, so the plugin can name a field the form parser drops (middlewares/body-errors.ts).
+  return { ...rest, config: { ...(config as object), includeUnparsed: true, formidable: { ...formidable, onFileBegin } } };
 }

@@ -57,7 +57,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     // The token is checked before a byte is read: a made-up one writes nothing to the disk.
     if (!verify || !token || !(await verify(token))) {
       const lang = callerLocale(ctx.query ?? {}, ctx.get('accept-language'));
-      ctx.throw(allowed ? 401 : 415, translate(lang, allowed ? 'error.uploadNeedsLogin' : 'error.multipartNotAccepted'));
+      const message = translate(lang, allowed ? 'error.uploadNeedsLogin' : 'error.multipartNotAccepted');
+      ctx.throw(allowed ? 401 : 415, message, { details: { errors: [{ path: [], message, name: 'ValidationError' }] } });
     }
     // Strapi's parser removes only the `files` field, only when nothing threw, and without waiting.
     const files: string[] = [];

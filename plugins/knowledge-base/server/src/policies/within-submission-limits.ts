@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { service } from '../services/get-service';
 import { errors } from '../strapi-errors';
 import { callerLocale, translate } from '../translations';
 
@@ -7,7 +8,7 @@ import { callerLocale, translate } from '../translations';
  * before the body is read: a contributor over the limit sends no more bytes to the disk.
  */
 export default (policyContext: any, _config: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  const wait: number = strapi.plugin('knowledge-base').service('submission-limits').hit(policyContext.state.contributor.userId, policyContext.request.ip);
+  const wait = service(strapi, 'submission-limits').hit(policyContext.state.contributor.userId, policyContext.request.ip);
   if (!wait) return true;
   const lang = callerLocale(policyContext.query ?? {}, policyContext.request?.headers?.['accept-language']);
   policyContext.response.set('Retry-After', String(wait));

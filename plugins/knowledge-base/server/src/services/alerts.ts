@@ -1,49 +1,73 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { pluginConfig } from '../config';
+import { UIDS } from '../content-types/uids';
 import { KB_TYPES } from '../shared/content-types';
-import { CLOSING_SOON_DAYS, deadlineStatus, daysLeft } from '../shared/deadline-status';
+import { CLOSING_SOON_DAYS, deadlineStatus, daysLeft, type CallDates, type DeadlineStatus } from '../shared/deadline-status';
 import type { Locale } from '../shared/locales';
 import { translate } from '../translations';
 import type { AlertFrequency, SubscriptionInput } from '../validation/subscription';
 
-const UID = 'plugin::knowledge-base.alert-subscription';
-const CALL_UID = KB_TYPES['funding-call'].uid;
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
-/** How alerts behave; environment variables let an installation (or a test) tune them. */
-export const alertSettings = () => ({
-  /** An unconfirmed subscription is deleted after this long. */
-  confirmHours: Number(process.env.KB_ALERTS_CONFIRM_HOURS) || 48,
-  /** Cron rule of the digest run; '' turns the task off. */
-  schedule: process.env.KB_ALERTS_SCHEDULE ?? '0 7 * * *',
-  /** Where the guide is published: calls are linked there. */
-  siteUrl: (process.env.KB_SITE_URL || 'http://localhost:4321').replace(/\/$/, ''),
-});
+/** A stored subscription (content-types/alert-subscription); instants as ISO text. */
+export type Subscription = {
+  id: number;
+  documentId: string;
+  email: string;
+  locale: Locale;
+  themes: string[] | null;
+  beneficiaries: string[] | null;
+  scopes: string[] | null;
+  frequency: AlertFrequency;
+  confirmTokenHash: string | null;
+  confirmBy: string | null;
+  confirmedAt: string | null;
+  lastSentAt: string | null;
+};
+
+/** A published funding call as the digest reads it, with its status of the day. */
+type Call = CallDates & {
+  id: number;
+  documentId: string;
+  title: string;
+  slug: string;
+  publishedAt: string;
+  eligibleBeneficiaries?: string[] | null;
+  scopeLevel?: string | null;
+  themes?: { slug: string }[];
+  status: DeadlineStatus;
+};
 
 /** Less than a full period, so a daily run a few minutes early still sends. */
 const DUE_AFTER_MS: Record<AlertFrequency, number> = { daily: 20 * HOUR_MS, weekly: (7 * 24 - 4) * HOUR_MS };
 
-type Doc = Record<string, any>;
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const newToken = () => randomBytes(24).toString('base64url');
-const confirmDeadline = (now: Date) => new Date(now.getTime() + alertSettings().confirmHours * HOUR_MS).toISOString();
 
-const matches = (subscription: Doc, call: Doc): boolean => {
+const matches = (subscription: Subscription, call: Call): boolean => {
   const any = (wanted: string[] | null | undefined, has: string[]) => !wanted?.length || wanted.some((w) => has.includes(w));
   return (
-    any(subscription.themes, (call.themes ?? []).map((t: Doc) => t.slug)) &&
+    any(subscription.themes, (call.themes ?? []).map((t) => t.slug)) &&
     any(subscription.beneficiaries, call.eligibleBeneficiaries ?? []) &&
     any(subscription.scopes, call.scopeLevel ? [call.scopeLevel] : [])
   );
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const store = () => strapi.documents(UID as any);
+  const store = () => strapi.documents(UIDS.alertSubscription);
+  const settings = () => pluginConfig(strapi, 'alerts');
+  // Strapi types a document's data from an app's generated schemas, which a plugin has none of: the fields go in as a record.
+  const save = (documentId: string, fields: Partial<Subscription>) => {
+    const data: Record<string, unknown> = fields;
+    return store().update({ documentId, data });
+  };
+  const confirmDeadline = (now: Date) => new Date(now.getTime() + settings().confirmHours * HOUR_MS).toISOString();
 
   /** Where readers reach this CMS from outside: confirm and unsubscribe links point there. */
   const publicApiUrl = (): string => {
-    const configured = process.env.KB_PUBLIC_API_URL || strapi.config.get<string>('server.url');
+    const configured = pluginConfig(strapi, 'publicApiUrl') || strapi.config.get<string>('server.url');
     if (configured && /^https?:\/\//.test(configured)) return configured.replace(/\/$/, '');
     return `http://${strapi.config.get('server.host')}:${strapi.config.get('server.port')}`;
   };
@@ -81,38 +105,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async subscribe(input: SubscriptionInput, now = new Date()) {
       const token = newToken();
-      const created = (await store().create({
-        data: {
-          email: input.email,
-          locale: input.locale,
-          themes: input.themes,
-          beneficiaries: input.beneficiaries,
-          scopes: input.scopes,
-          frequency: input.frequency,
-          confirmTokenHash: sha256(token),
-          confirmBy: confirmDeadline(now),
-        } as any,
-      })) as Doc;
+      const data: Record<string, unknown> = { ...input, confirmTokenHash: sha256(token), confirmBy: confirmDeadline(now) } satisfies Partial<Subscription>;
+      const created = (await store().create({ data })) as Subscription;
       void service.mailConfirmation(created, token);
-      return { documentId: created.documentId as string };
+      return { documentId: created.documentId };
     },
 
     /**
      * Mails the confirmation link of `token`; never throws. On failure the token is dropped (it
      * reached no one), which marks the subscription for resendConfirmations.
      */
-    async mailConfirmation(subscription: Doc, token: string): Promise<boolean> {
-      const l = subscription.locale as Locale;
+    async mailConfirmation(subscription: Subscription, token: string): Promise<boolean> {
+      const l = subscription.locale;
       try {
         await send(
           subscription.email,
           translate(l, 'alerts.mail.confirm.subject'),
-          translate(l, 'alerts.mail.confirm.text', { link: link('confirm', token), hours: alertSettings().confirmHours }),
+          translate(l, 'alerts.mail.confirm.text', { link: link('confirm', token), hours: settings().confirmHours }),
         );
         return true;
       } catch (error) {
         strapi.log.error(`[knowledge-base] alert confirmation mail for subscription ${subscription.documentId} failed: ${(error as Error).message}; the next digest run sends a new link.`);
-        await store().update({ documentId: subscription.documentId, data: { confirmTokenHash: null } as any }).catch(() => undefined);
+        await save(subscription.documentId, { confirmTokenHash: null }).catch(() => undefined);
         return false;
       }
     },
@@ -123,14 +137,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async resendConfirmations(now = new Date()): Promise<number> {
       const unsent = (await store().findMany({
-        filters: { confirmedAt: { $null: true }, confirmTokenHash: { $null: true }, confirmBy: { $gte: now.toISOString() } } as any,
-      } as any)) as Doc[];
+        filters: { confirmedAt: { $null: true }, confirmTokenHash: { $null: true }, confirmBy: { $gte: now.toISOString() } },
+      })) as Subscription[];
       let sent = 0;
       for (const subscription of unsent) {
         const token = newToken();
-        await store().update({ documentId: subscription.documentId, data: { confirmTokenHash: sha256(token) } as any });
+        await save(subscription.documentId, { confirmTokenHash: sha256(token) });
         if (!(await service.mailConfirmation(subscription, token))) continue;
-        await store().update({ documentId: subscription.documentId, data: { confirmBy: confirmDeadline(now) } as any });
+        await save(subscription.documentId, { confirmBy: confirmDeadline(now) });
         sent++;
       }
       return sent;
@@ -138,12 +152,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Confirms the subscription a token belongs to; the token then stops working. */
     async confirm(token: string, now = new Date()): Promise<{ locale: Locale } | null> {
-      const found = (await store().findFirst({ filters: { confirmTokenHash: sha256(token) } as any })) as Doc | null;
+      const found = (await store().findFirst({ filters: { confirmTokenHash: sha256(token) } })) as Subscription | null;
       if (!found || !found.confirmBy || new Date(found.confirmBy).getTime() < now.getTime()) return null;
-      await store().update({
-        documentId: found.documentId,
-        data: { confirmTokenHash: null, confirmBy: null, confirmedAt: now.toISOString() } as any,
-      });
+      await save(found.documentId, { confirmTokenHash: null, confirmBy: null, confirmedAt: now.toISOString() });
       return { locale: found.locale };
     },
 
@@ -151,7 +162,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async unsubscribe(token: string): Promise<{ locale: Locale } | null> {
       const documentId = readUnsubscribeToken(token);
       if (!documentId) return null;
-      const found = (await store().findOne({ documentId })) as Doc | null;
+      const found = (await store().findOne({ documentId })) as Subscription | null;
       if (!found) return { locale: 'fr' };
       await store().delete({ documentId });
       return { locale: found.locale };
@@ -161,7 +172,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Unconfirmed subscriptions past their deadline are deleted. */
     async purgeExpired(now = new Date()): Promise<number> {
-      const expired = (await store().findMany({ filters: { confirmedAt: { $null: true }, confirmBy: { $lt: now.toISOString() } } as any, fields: ['documentId'] as any })) as Doc[];
+      const expired = (await store().findMany({ filters: { confirmedAt: { $null: true }, confirmBy: { $lt: now.toISOString() } }, fields: ['documentId'] }));
       for (const { documentId } of expired) await store().delete({ documentId });
       return expired.length;
     },
@@ -175,15 +186,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const clock = new Date();
       const purged = await service.purgeExpired(now < clock ? now : clock);
       const confirmationsSent = await service.resendConfirmations(now);
-      const subscriptions = (await store().findMany({ filters: { confirmedAt: { $notNull: true } } as any } as any)) as Doc[];
-      const callsByLocale = new Map<string, Doc[]>();
+      const subscriptions = (await store().findMany({ filters: { confirmedAt: { $notNull: true } } })) as Subscription[];
+      const callsByLocale = new Map<string, Call[]>();
       const calls = async (locale: string) => {
         if (!callsByLocale.has(locale)) {
-          const docs = (await strapi.documents(CALL_UID as any).findMany({
+          const docs = (await strapi.documents(UIDS.fundingCall).findMany({
             locale,
             status: 'published',
-            populate: { themes: { fields: ['slug'] } } as any,
-          } as any)) as Doc[];
+            populate: { themes: { fields: ['slug'] } },
+          })) as Omit<Call, 'status'>[];
           callsByLocale.set(locale, docs.map((d) => ({ ...d, status: deadlineStatus(d, now) })));
         }
         return callsByLocale.get(locale)!;
@@ -193,8 +204,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let skipped = 0;
       let failed = 0;
       for (const subscription of subscriptions) {
-        const last = subscription.lastSentAt ?? subscription.confirmedAt;
-        if (subscription.lastSentAt && now.getTime() - new Date(subscription.lastSentAt).getTime() < DUE_AFTER_MS[subscription.frequency as AlertFrequency]) {
+        // Confirmed ones only: one of the two is set.
+        const last = (subscription.lastSentAt ?? subscription.confirmedAt)!;
+        if (subscription.lastSentAt && now.getTime() - new Date(subscription.lastSentAt).getTime() < DUE_AFTER_MS[subscription.frequency]) {
           skipped++;
           continue;
         }
@@ -202,7 +214,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const fresh = mine.filter((c) => c.status !== 'closed' && new Date(c.publishedAt).getTime() > new Date(last).getTime());
         // A call is announced as closing once: when it entered its last 30 days since the previous digest.
         const closing = mine.filter(
-          (c) => c.status === 'closing-soon' && !fresh.includes(c) && new Date(c.deadline).getTime() - CLOSING_SOON_DAYS * DAY_MS > new Date(last).getTime(),
+          (c) => c.status === 'closing-soon' && !fresh.includes(c) && new Date(c.deadline!).getTime() - CLOSING_SOON_DAYS * DAY_MS > new Date(last).getTime(),
         );
         if (!fresh.length && !closing.length) {
           skipped++;
@@ -216,17 +228,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           failed++;
           continue;
         }
-        await store().update({ documentId: subscription.documentId, data: { lastSentAt: now.toISOString() } as any });
+        await save(subscription.documentId, { lastSentAt: now.toISOString() });
         sent++;
       }
       return { sent, skipped, failed, purged, confirmationsSent };
     },
 
-    async sendDigest(subscription: Doc, fresh: Doc[], closing: Doc[], now: Date) {
-      const l = subscription.locale as Locale;
-      const { siteUrl } = alertSettings();
+    async sendDigest(subscription: Subscription, fresh: Call[], closing: Call[], now: Date) {
+      const l = subscription.locale;
+      const siteUrl = pluginConfig(strapi, 'siteUrl').replace(/\/$/, '');
       const dateFormat = new Intl.DateTimeFormat({ fr: 'fr-FR', en: 'en-GB', ar: 'ar-u-nu-latn' }[l] ?? 'fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
-      const line = (call: Doc) => {
+      const line = (call: Call) => {
         const when = call.deadline
           ? translate(l, 'alerts.mail.digest.deadline', { date: dateFormat.format(new Date(call.deadline)), days: daysLeft(call, now) ?? '' })
           : translate(l, 'alerts.mail.digest.noDeadline');

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { PublicCacheConfig } from '../config';
+import { pluginConfig, type PublicCacheConfig } from '../config';
 
 /**
  * Answers of the public read API, kept in memory. What the public sees changes only when a
@@ -82,4 +82,4 @@ export class AnswerCache {
   }
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => new AnswerCache(strapi.plugin('knowledge-base').config('publicCache') as PublicCacheConfig);
+export default ({ strapi }: { strapi: Core.Strapi }) => new AnswerCache(pluginConfig(strapi, 'publicCache'));

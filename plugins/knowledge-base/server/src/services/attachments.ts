@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { contributionConfig } from '../config/contribution';
+import { pluginConfig } from '../config';
 import { ATTACHMENT_TYPES, type AttachmentType } from '../shared/attachments';
 import type { CheckedFile } from '../validation/files';
 
@@ -35,7 +35,7 @@ export const protectFile = (ctx: any, mime: string, name?: string) => {
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const dir = () => {
-    const configured = contributionConfig(strapi).attachmentsDir;
+    const configured = pluginConfig(strapi, 'contribution').attachmentsDir;
     return configured ? (isAbsolute(configured) ? configured : resolve(strapi.dirs.app.root, configured)) : join(strapi.dirs.app.root, 'data', 'attachments');
   };
   const pathOf = (file: Pick<Attachment, 'id' | 'mime'>) => {

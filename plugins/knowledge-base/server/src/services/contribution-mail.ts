@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { contributionConfig } from '../config/contribution';
+import { pluginConfig } from '../config';
 import { isLocale, type Locale } from '../shared/locales';
 import type { SubmissionStatus } from '../shared/moderation';
 import { translate } from '../translations';
@@ -20,7 +20,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Who hears of new submissions: the configured addresses, else every active admin user. */
   const editors = async (): Promise<{ email: string; locale: Locale }[]> => {
-    const configured = contributionConfig(strapi).editorEmails;
+    const configured = pluginConfig(strapi, 'contribution').editorEmails;
     if (configured.length) return configured.map((email) => ({ email, locale: 'fr' }));
     const admins: { email: string; preferedLanguage?: string }[] = await strapi.db
       .query('admin::user')

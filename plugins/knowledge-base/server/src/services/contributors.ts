@@ -1,16 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { whenUsersPermissionsReady } from '../users-permissions-ready';
-import { contributionConfig } from '../config/contribution';
+import { pluginConfig } from '../config';
+import { UIDS } from '../content-types/uids';
+import { service } from './get-service';
 import { contributionPath } from '../shared/moderation';
 import type { Locale } from '../shared/locales';
 
 const ROLE = 'plugin::users-permissions.role';
 const USER = 'plugin::users-permissions.user';
 const PERMISSION = 'plugin::users-permissions.permission';
-const CONTRIBUTOR = 'plugin::knowledge-base.contributor';
-const INVITATION = 'plugin::knowledge-base.invitation';
-const ACTOR = 'plugin::knowledge-base.actor';
+const { contributor: CONTRIBUTOR, invitation: INVITATION, actor: ACTOR } = UIDS;
 
 export const CONTRIBUTOR_ROLE = { type: 'contributor', name: 'Contributor', description: 'Member cities: submit initiatives and propose changes to their own actor fiche, under moderation.' };
 
@@ -36,8 +36,6 @@ export class ContributionError extends Error {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => contributionConfig(strapi);
-
   const ensureRoleNow = async () => {
     let role = await strapi.db.query(ROLE).findOne({ where: { type: CONTRIBUTOR_ROLE.type } });
     if (!role) role = await strapi.db.query(ROLE).create({ data: CONTRIBUTOR_ROLE });
@@ -83,12 +81,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!organisation) throw new ContributionError('unknownOrganisation');
       if (await strapi.db.query(USER).findOne({ where: { email: input.email } })) throw new ContributionError('emailTaken');
       const token = randomBytes(32).toString('base64url');
-      const expiresAt = new Date(Date.now() + config().invitationTtlHours * 3600_000);
+      const expiresAt = new Date(Date.now() + pluginConfig(strapi, 'contribution').invitationTtlHours * 3600_000);
       await strapi.db.query(INVITATION).create({
         data: { email: input.email, organisationId: organisation.documentId, locale: input.locale, tokenHash: hashToken(token), expiresAt, invitedById: editorId },
       });
-      const link = `${config().siteUrl.replace(/\/$/, '')}${contributionPath(input.locale)}?invitation=${token}`;
-      strapi.plugin('knowledge-base').service('contribution-mail').invitation({ email: input.email, organisation, locale: input.locale, link, expiresAt });
+      const link = `${pluginConfig(strapi, 'siteUrl').replace(/\/$/, '')}${contributionPath(input.locale)}?invitation=${token}`;
+      service(strapi, 'contribution-mail').invitation({ email: input.email, organisation, locale: input.locale, link, expiresAt });
       return { email: input.email, organisation, locale: input.locale, expiresAt: expiresAt.toISOString(), link };
     },
 

@@ -9,6 +9,8 @@ type Doc = Record<string, any>;
 const ref = (fields: string[]) => ({ fields });
 const MEDIA = { fields: ['url', 'alternativeText', 'width', 'height', 'mime', 'formats'] };
 const CALL_DATES = ['openingDate', 'deadline', 'timezone', 'recurrence', 'referenceYear'];
+/** Sort fields an entry may leave empty. */
+const NULLABLE_SORTS = new Set(['deadline', 'openingDate', 'yearStart']);
 
 /** The relations a page of each type shows, and the fields it needs of them. */
 const POPULATE: Record<KbType, Record<string, unknown>> = {
@@ -70,29 +72,41 @@ export function present(type: KbType, doc: Doc): Doc {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const documents = (type: KbType) => strapi.documents(KB_TYPES[type].uid as any);
+  const documents = (type: KbType) => strapi.documents(KB_TYPES[type].uid);
 
   /** A page of published entries. */
   const find = async (type: KbType, query: ListQuery) => {
-    const base = { locale: query.locale, status: 'published' as const, filters: query.filters as any };
+    const base = { locale: query.locale, status: 'published' as const, filters: query.filters };
     let filters = base.filters;
     if (query.statuses) {
       // Status is derived from dates: read them, then keep the documents whose status matches.
-      const dated = await documents(type).findMany({ ...base, fields: CALL_DATES as any });
+      const dated = await documents(type).findMany({ ...base, fields: CALL_DATES });
       const ids = (dated as Doc[]).filter((d) => query.statuses!.includes(deadlineStatus(d))).map((d) => d.documentId);
       filters = { $and: [filters, { documentId: { $in: ids } }] };
     }
-    const [docs, total] = await Promise.all([
-      documents(type).findMany({
-        ...base,
-        filters,
-        sort: query.sort as any,
-        populate: POPULATE[type] as any,
-        start: (query.page - 1) * query.pageSize,
-        limit: query.pageSize,
-      }),
-      documents(type).count({ ...base, filters }),
-    ]);
+    const page = (where: unknown, sort: string[], start: number, limit: number) =>
+      limit > 0
+        ? (documents(type).findMany({ ...base, filters: where as typeof filters, sort, populate: POPULATE[type], start, limit }) as Promise<Doc[]>)
+        : Promise.resolve([] as Doc[]);
+    const start = (query.page - 1) * query.pageSize;
+    // The slug settles ties, so a page holds the same entries every time.
+    const sort = [query.sort, 'slug:asc'];
+    const [field, direction] = query.sort.split(':');
+    let docs: Doc[];
+    let total: number;
+    if (NULLABLE_SORTS.has(field)) {
+      // SQLite sorts empty values first and PostgreSQL last: the API puts them last (first when descending) on both.
+      const valued = { $and: [filters, { [field]: { $notNull: true } }] };
+      const empty = { $and: [filters, { [field]: { $null: true } }] };
+      const [valuedCount, all] = await Promise.all([documents(type).count({ ...base, filters: valued as typeof filters }), documents(type).count({ ...base, filters })]);
+      const [first, second, firstCount] = direction === 'desc' ? [empty, valued, all - valuedCount] : [valued, empty, valuedCount];
+      const head = await page(first, sort, start, Math.min(query.pageSize, firstCount - start));
+      const tail = await page(second, sort, Math.max(0, start - firstCount), query.pageSize - head.length);
+      docs = [...head, ...tail];
+      total = all;
+    } else {
+      [docs, total] = await Promise.all([page(filters, sort, start, query.pageSize), documents(type).count({ ...base, filters })]);
+    }
     return {
       data: (docs as Doc[]).map((doc) => present(type, doc)),
       meta: {
@@ -107,8 +121,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const doc = await documents(type).findFirst({
       locale,
       status: 'published',
-      filters: { slug } as any,
-      populate: POPULATE[type] as any,
+      filters: { slug },
+      populate: POPULATE[type],
     });
     return doc ? present(type, doc as Doc) : null;
   };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { KB_TYPES, type KbType } from '../shared/content-types';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../shared/locales';
+import { UIDS } from '../content-types/uids';
 
 /** One entry in the seed format of seed/README.md: shared fields, and text per locale. */
 export interface ImportEntry {
@@ -19,7 +20,8 @@ export interface ImportReport {
   skippedEdited: string[];
 }
 
-const RECORD_UID = 'plugin::knowledge-base.import-record';
+/** What the last import wrote of an entry (content-types/import-record): its hash, and each locale's draft `updatedAt` then. */
+type ImportRecord = { id: number; key: string; hash: string; entryDocumentId: string; updatedAts: Record<string, string> | null };
 
 /** Relation fields of the seed format, the collection they point to, and the Strapi field they fill. */
 const RELATIONS: Record<KbType, Record<string, { target: KbType; field: string }>> = {
@@ -72,15 +74,15 @@ const fieldsFor = (entry: ImportEntry, locale: Locale) => {
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const documents = (type: KbType) => strapi.documents(KB_TYPES[type].uid as any);
+  const documents = (type: KbType) => strapi.documents(KB_TYPES[type].uid);
 
   const slugIndex = async (type: KbType): Promise<Map<string, string>> => {
-    const rows = await strapi.db.query(KB_TYPES[type].uid as any).findMany({ select: ['documentId', 'slug'], where: { locale: DEFAULT_LOCALE } });
+    const rows = await strapi.db.query(KB_TYPES[type].uid).findMany({ select: ['documentId', 'slug'], where: { locale: DEFAULT_LOCALE } });
     return new Map(rows.map((r: { slug: string; documentId: string }) => [r.slug, r.documentId]));
   };
 
   const draftUpdatedAts = async (type: KbType, documentId: string) => {
-    const rows = await strapi.db.query(KB_TYPES[type].uid as any).findMany({
+    const rows = await strapi.db.query(KB_TYPES[type].uid).findMany({
       select: ['locale', 'updatedAt'],
       where: { documentId, publishedAt: null },
     });
@@ -119,8 +121,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
 
       await strapi.db.transaction(async () => {
-        const records = new Map<string, any>(
-          (await strapi.db.query(RECORD_UID as any).findMany({})).map((r: any) => [r.key, r]),
+        const records = new Map<string, ImportRecord>(
+          (await strapi.db.query(UIDS.importRecord).findMany({})).map((r: ImportRecord) => [r.key, r]),
         );
         const ids = new Map<KbType, Map<string, string>>();
         for (const type of Object.keys(KB_TYPES) as KbType[]) ids.set(type, await slugIndex(type));
@@ -173,8 +175,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             if (!entry.data[locale]) continue;
             const data = { ...fieldsFor(entry, locale), ...relations };
             const documentId = index.get(entry.data.slug);
-            if (documentId) await documents(entry.type).update({ documentId, locale, data } as any);
-            else index.set(entry.data.slug, (await documents(entry.type).create({ locale, data } as any)).documentId);
+            if (documentId) await documents(entry.type).update({ documentId, locale, data });
+            else index.set(entry.data.slug, (await documents(entry.type).create({ locale, data })).documentId);
           }
           pending.delete(keyOf(entry));
           onProgress('entries', ++done, toWrite.length);
@@ -186,7 +188,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const relations = Object.assign({}, ...names.map((name) => relationData(entry, name, ids)));
           const documentId = ids.get(entry.type)!.get(entry.data.slug)!;
           for (const locale of LOCALES) {
-            if (entry.data[locale]) await documents(entry.type).update({ documentId, locale, data: relations } as any);
+            if (entry.data[locale]) await documents(entry.type).update({ documentId, locale, data: relations });
           }
           onProgress('links', ++done, deferred.size);
         }
@@ -195,15 +197,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         done = 0;
         for (const entry of toWrite) {
           const documentId = ids.get(entry.type)!.get(entry.data.slug)!;
-          await documents(entry.type).publish({ documentId, locale: '*' } as any);
+          await documents(entry.type).publish({ documentId, locale: '*' });
           onProgress('publish', ++done, toWrite.length);
         }
         for (const entry of toWrite) {
           const documentId = ids.get(entry.type)!.get(entry.data.slug)!;
           const data = { key: keyOf(entry), hash: hashOf(entry.data), entryDocumentId: documentId, updatedAts: await draftUpdatedAts(entry.type, documentId) };
           const record = records.get(data.key);
-          if (record) await strapi.db.query(RECORD_UID as any).update({ where: { id: record.id }, data });
-          else await strapi.db.query(RECORD_UID as any).create({ data });
+          if (record) await strapi.db.query(UIDS.importRecord).update({ where: { id: record.id }, data });
+          else await strapi.db.query(UIDS.importRecord).create({ data });
         }
       });
       return report;

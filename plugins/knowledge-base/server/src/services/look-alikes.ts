@@ -1,9 +1,7 @@
 // Entries that look like a submitted case study: same place and a similar title, or a shared link.
 import type { Core } from '@strapi/strapi';
+import { UIDS } from '../content-types/uids';
 import type { LookAlike } from '../shared/submission-answers';
-
-const CASE_STUDY = 'plugin::knowledge-base.case-study';
-const SUBMISSION = 'plugin::knowledge-base.submission';
 
 type Doc = Record<string, any>;
 export type LookAlikeFields = { title?: string; city?: string | null; country?: string | null; links?: { url: string }[] | null };
@@ -30,8 +28,8 @@ const sameText = (a?: string | null, b?: string | null) => Boolean(a && b && fol
 export const findLookAlikes =
   (strapi: Core.Strapi) =>
   async (fields: LookAlikeFields, viewer: string | 'editor', excludeDocumentId?: string): Promise<LookAlike[]> => {
-    const rows: Doc[] = await strapi.db.query(CASE_STUDY).findMany({ select: ['documentId', 'locale', 'slug', 'title', 'city', 'country', 'links', 'publishedAt'] });
-    const submitted: Doc[] = await strapi.db.query(SUBMISSION).findMany({ where: { kind: 'case-study' }, select: ['documentId', 'caseStudyDocumentId', 'organisationId', 'status'] });
+    const rows: Doc[] = await strapi.db.query(UIDS.caseStudy).findMany({ select: ['documentId', 'locale', 'slug', 'title', 'city', 'country', 'links', 'publishedAt'] });
+    const submitted: Doc[] = await strapi.db.query(UIDS.submission).findMany({ where: { kind: 'case-study' }, select: ['documentId', 'caseStudyDocumentId', 'organisationId', 'status'] });
     const published = new Set(rows.filter((r) => r.publishedAt).map((r) => `${r.documentId}:${r.locale}`));
     const links = new Set((fields.links ?? []).map((l) => linkKey(l.url)));
     const found = new Map<string, LookAlike>();

@@ -2,14 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { ACTOR_PROPOSAL_FIELDS, EDITOR_ACTIONS, allowedActions, type EditorAction, type SubmissionStatus } from '../shared/moderation';
 import type { Locale } from '../shared/locales';
 import type { ModerationSubmission, OrganisationChoice, QueuePage } from '../shared/submission-answers';
-import type { Attachment } from './attachments';
 import type { QueueQuery } from '../validation/query';
+import { UIDS } from '../content-types/uids';
+import type { Attachment } from './attachments';
+import { service } from './get-service';
 import { SubmissionLocked, SubmissionNotFound, SubmissionStale } from './submissions';
 
-const SUBMISSION = 'plugin::knowledge-base.submission';
-const CONTRIBUTOR = 'plugin::knowledge-base.contributor';
-const ACTOR = 'plugin::knowledge-base.actor';
-const CASE_STUDY = 'plugin::knowledge-base.case-study';
+const { submission: SUBMISSION, contributor: CONTRIBUTOR, actor: ACTOR, caseStudy: CASE_STUDY } = UIDS;
 
 type Doc = Record<string, any>;
 export interface Editor {
@@ -21,8 +20,8 @@ export interface Editor {
 
 /** The editors' side of contributions: the queue and the decisions on it. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const plugin = () => strapi.plugin('knowledge-base');
-  const submissions = () => plugin().service('submissions');
+  const submissions = () => service(strapi, 'submissions');
+  const caseStudies = () => strapi.documents(CASE_STUDY);
 
   // The steps of a decision, in the order `decide` takes them.
 
@@ -55,17 +54,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (submission.kind === 'case-study') {
       const cover = files.find((f) => String(f.mime).startsWith('image/'));
       if (cover) {
-        const draft = (await strapi.documents(CASE_STUDY as any).findOne({ documentId: submission.caseStudyDocumentId, locale, populate: { cover: true } } as any)) as Doc | null;
-        if (!draft?.cover) await strapi.documents(CASE_STUDY as any).update({ documentId: submission.caseStudyDocumentId, locale, data: { cover: cover.id } } as any);
+        const draft = await caseStudies().findOne({ documentId: submission.caseStudyDocumentId, locale, populate: { cover: true } });
+        // A record, not a literal: Strapi types a literal's fields from an app's generated schemas, which a plugin has none of.
+        const data: Doc = { cover: cover.id };
+        if (!draft?.cover) await caseStudies().update({ documentId: submission.caseStudyDocumentId, locale, data });
       }
-      await strapi.documents(CASE_STUDY as any).publish({ documentId: submission.caseStudyDocumentId, locale } as any);
+      await caseStudies().publish({ documentId: submission.caseStudyDocumentId, locale });
       return;
     }
     // Only the fields an organisation may propose, read as own properties of what was stored.
     const proposed = (submission.proposed ?? {}) as Doc;
     const data = Object.fromEntries(Object.keys(ACTOR_PROPOSAL_FIELDS).filter((key) => Object.prototype.hasOwnProperty.call(proposed, key)).map((key) => [key, proposed[key]]));
-    await strapi.documents(ACTOR as any).update({ documentId: submission.organisationId, locale, data } as any);
-    await strapi.documents(ACTOR as any).publish({ documentId: submission.organisationId, locale } as any);
+    await strapi.documents(ACTOR).update({ documentId: submission.organisationId, locale, data });
+    await strapi.documents(ACTOR).publish({ documentId: submission.organisationId, locale });
   };
 
   /**
@@ -75,7 +76,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const applyAcceptance = async (submission: Doc, uploaded: Doc[]) => {
     const files: Attachment[] = submission.kind === 'case-study' ? submission.attachments ?? [] : [];
-    uploaded.push(...(await plugin().service('attachments').publish(files)));
+    uploaded.push(...(await service(strapi, 'attachments').publish(files)));
     await publishEntry(submission, uploaded);
   };
 
@@ -92,7 +93,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const notifyContributor = async (submission: Doc, to: SubmissionStatus, comment: string) => {
     const profile = await strapi.db.query(CONTRIBUTOR).findOne({ where: { userId: submission.contributorUserId } });
-    if (profile) plugin().service('contribution-mail').statusChanged({ email: profile.email, locale: profile.locale, title: submission.title, status: to, comment });
+    if (profile) service(strapi, 'contribution-mail').statusChanged({ email: profile.email, locale: profile.locale, title: submission.title, status: to, comment });
   };
 
   return {
@@ -108,7 +109,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const organisations = new Map<string, Doc | null>();
       const contributors = new Map<number, string>();
       for (const row of rows as Doc[]) {
-        if (!organisations.has(row.organisationId)) organisations.set(row.organisationId, await plugin().service('contributors').organisation(row.organisationId));
+        if (!organisations.has(row.organisationId)) organisations.set(row.organisationId, await service(strapi, 'contributors').organisation(row.organisationId));
         if (!contributors.has(row.contributorUserId)) {
           const profile = await strapi.db.query(CONTRIBUTOR).findOne({ where: { userId: row.contributorUserId }, select: ['email'] });
           contributors.set(row.contributorUserId, profile?.email ?? '');
@@ -156,7 +157,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw error;
       }
       // Publishing emptied it inside the transaction; a read in between may have cached the old answer.
-      if (action === 'accept') plugin().service('answer-cache').clear();
+      if (action === 'accept') service(strapi, 'answer-cache').clear();
       await notifyContributor(submission, to, comment);
       return this.findOne(id);
     },

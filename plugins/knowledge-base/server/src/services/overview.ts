@@ -8,7 +8,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const rows = [];
     for (const type of KB_TYPE_NAMES) {
       for (const locale of LOCALES) {
-        const documents = strapi.documents(KB_TYPES[type].uid as any);
+        const documents = strapi.documents(KB_TYPES[type].uid);
         const published = await documents.count({ locale, status: 'published' });
         const drafts = await documents.count({ locale, status: 'draft' });
         rows.push({ type, locale, published, drafts: drafts - published });

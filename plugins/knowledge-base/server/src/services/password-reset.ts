@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
-import { contributionConfig } from '../config/contribution';
+import { pluginConfig } from '../config';
+import { service } from './get-service';
 import { DEFAULT_LOCALE } from '../shared/locales';
 import { contributionPath } from '../shared/moderation';
 import { callerLocale, translate } from '../translations';
@@ -51,14 +52,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const send = async (email: string) => {
     const user = await strapi.db.query(USER).findOne({ where: { email, provider: 'local' }, select: ['id', 'email', 'blocked', 'resetPasswordToken'] });
     if (!user || user.blocked) return;
-    const profile = await strapi.plugin('knowledge-base').service('contributors').profile(user.id);
+    const profile = await service(strapi, 'contributors').profile(user.id);
     const locale = profile?.locale ?? DEFAULT_LOCALE;
     // A code with ten minutes or more to live is sent again, not replaced: asking for a link cannot cancel the one a contributor has.
     const pending: string | null = user.resetPasswordToken;
     const code = pending && resetCodeLive(pending, Date.now() + REUSE_MARGIN_MS) ? pending : newResetCode();
     if (code !== pending) await strapi.plugin('users-permissions').service('user').edit(user.id, { resetPasswordToken: code });
     // In the fragment, the code never reaches a server: neither the site's logs nor a proxy's.
-    const link = `${contributionConfig(strapi).siteUrl.replace(/\/$/, '')}${contributionPath(locale)}#reset=${code}`;
+    const link = `${pluginConfig(strapi, 'siteUrl').replace(/\/$/, '')}${contributionPath(locale)}#reset=${code}`;
     const mailer = strapi.plugin('email')?.service('email');
     if (!mailer) throw new Error('the email plugin is not available');
     await mailer.send({
@@ -96,17 +97,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
  * reset-password answered with this service. Reset keeps users-permissions' own ending (new password
  * stored, code spent, the contributor signed in), once the body has passed this service's checks.
  */
-export function answerPasswordResets(strapi: { plugin: (name: string) => any }) {
+export function answerPasswordResets(strapi: Core.Strapi) {
   const auth = strapi.plugin('users-permissions')?.controller('auth') as Record<string, (ctx: any) => Promise<unknown>> | undefined;
   if (!auth?.forgotPassword || !auth.resetPassword) return;
-  const service = () => strapi.plugin('knowledge-base').service('password-reset');
+  const resets = () => service(strapi, 'password-reset');
   const lang = (ctx: any) => callerLocale(ctx.query ?? {}, ctx.request?.headers?.['accept-language']);
   const resetPassword = auth.resetPassword.bind(auth);
   auth.forgotPassword = async (ctx) => {
-    ctx.body = service().forgot(ctx.request.body, lang(ctx));
+    ctx.body = resets().forgot(ctx.request.body, lang(ctx));
   };
   auth.resetPassword = async (ctx) => {
-    await service().checkReset(ctx.request.body, lang(ctx));
+    await resets().checkReset(ctx.request.body, lang(ctx));
     return resetPassword(ctx);
   };
 }

@@ -5,15 +5,13 @@ import type { EditorDetails, SubmissionView } from '../shared/submission-answers
 import type { Issue } from '../validation/issues';
 import type { SubmissionInput } from '../validation/submission';
 import type { CheckedFile } from '../validation/files';
+import { UIDS } from '../content-types/uids';
 import type { Attachment } from './attachments';
 import type { Organisation } from './contributors';
+import { service } from './get-service';
 import { findLookAlikes, fold } from './look-alikes';
 
-const CASE_STUDY = 'plugin::knowledge-base.case-study';
-const SUBMISSION = 'plugin::knowledge-base.submission';
-const EVENT = 'plugin::knowledge-base.moderation-event';
-const THEME = 'plugin::knowledge-base.theme';
-const ACTOR = 'plugin::knowledge-base.actor';
+const { caseStudy: CASE_STUDY, submission: SUBMISSION, moderationEvent: EVENT, theme: THEME, actor: ACTOR } = UIDS;
 
 type Doc = Record<string, any>;
 export interface Contributor {
@@ -61,8 +59,7 @@ export function changedFields(reviewed: { content?: Doc | null; attachments?: (n
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const plugin = () => strapi.plugin('knowledge-base');
-  const caseStudies = () => strapi.documents(CASE_STUDY as any);
+  const caseStudies = () => strapi.documents(CASE_STUDY);
   const lookAlikes = findLookAlikes(strapi);
 
   /** Theme and partner slugs to document ids; unknown ones are field-level issues. */
@@ -103,7 +100,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   // Contributors' files stay private (services/attachments.ts) until an editor accepts.
-  const attachments = () => plugin().service('attachments');
+  const attachments = () => service(strapi, 'attachments');
   const removeFiles = (stored: Attachment[]) =>
     attachments().remove(stored).catch((e: Error) => strapi.log.error(`[knowledge-base] could not remove attachments: ${e.message}`));
 
@@ -151,8 +148,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           sources: [{ document: `Contribution: ${organisation.name}`.slice(0, 200), section: new Date().toISOString().slice(0, 10) }],
           translationOrigin: 'original',
         };
-        caseStudy = (await caseStudies().create({ locale, data } as any)) as Doc;
-        const duplicates = await lookAlikes(fields as any, 'editor', caseStudy.documentId);
+        caseStudy = await caseStudies().create({ locale, data });
+        const duplicates = await lookAlikes(fields, 'editor', caseStudy.documentId);
         const submission: Doc = await strapi.db.query(SUBMISSION).create({
           data: {
             kind: 'case-study', status: 'submitted', locale, organisationId: organisation.documentId, contributorUserId: contributor.userId,
@@ -160,10 +157,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           },
         });
         await recordEvent(submission.documentId, null, 'submitted', { kind: 'contributor', id: contributor.userId, name: contributor.email });
-        void plugin().service('contribution-mail').newSubmission({ title: String(fields.title), kind: 'case-study', locale, organisation });
-        return { submission, duplicates: await lookAlikes(fields as any, contributor.organisationId, caseStudy.documentId) };
+        void service(strapi, 'contribution-mail').newSubmission({ title: String(fields.title), kind: 'case-study', locale, organisation });
+        return { submission, duplicates: await lookAlikes(fields, contributor.organisationId, caseStudy.documentId) };
       } catch (error) {
-        if (caseStudy) await caseStudies().delete({ documentId: caseStudy.documentId, locale } as any).catch(() => undefined);
+        if (caseStudy) await caseStudies().delete({ documentId: caseStudy.documentId, locale }).catch(() => undefined);
         await removeFiles(stored);
         throw error;
       }
@@ -178,7 +175,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         },
       });
       await recordEvent(submission.documentId, null, 'submitted', { kind: 'contributor', id: contributor.userId, name: contributor.email });
-      void plugin().service('contribution-mail').newSubmission({ title: organisation.name, kind: 'actor-update', locale: input.locale!, organisation });
+      void service(strapi, 'contribution-mail').newSubmission({ title: organisation.name, kind: 'actor-update', locale: input.locale!, organisation });
       return submission;
     },
 
@@ -205,7 +202,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             data.proposed = { ...submission.proposed, ...input.fields };
           } else {
             const fields: Doc = { ...Object.fromEntries(CASE_STUDY_TEXT.filter((k) => input.fields[k] !== undefined).map((k) => [k, input.fields[k]])), ...resolved!.data };
-            await caseStudies().update({ documentId: submission.caseStudyDocumentId, locale: submission.locale, data: fields } as any);
+            await caseStudies().update({ documentId: submission.caseStudyDocumentId, locale: submission.locale, data: fields });
             if (input.fields.title) data.title = input.fields.title;
             if (resolved!.newPartners) data.newPartners = resolved!.newPartners;
             data.attachments = [...(submission.attachments ?? []), ...stored];
@@ -217,7 +214,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await removeFiles(stored);
         throw error;
       }
-      if (next !== found.status) void plugin().service('contribution-mail').newSubmission({ title: found.title, kind: found.kind, locale: found.locale, organisation });
+      if (next !== found.status) void service(strapi, 'contribution-mail').newSubmission({ title: found.title, kind: found.kind, locale: found.locale, organisation });
       return strapi.db.query(SUBMISSION).findOne({ where: { id: found.id } });
     },
 
@@ -229,14 +226,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A submission as its reader sees it: the proposed content, files, history; editors also see who. */
     async view(submission: Doc, audience: 'contributor' | 'editor'): Promise<SubmissionView & EditorDetails> {
-      const organisation = await plugin().service('contributors').organisation(submission.organisationId, submission.locale);
+      const organisation = await service(strapi, 'contributors').organisation(submission.organisationId, submission.locale);
       const events: Doc[] = await strapi.db.query(EVENT).findMany({ where: { submissionId: submission.documentId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
       let content: Doc | null = null;
       if (submission.kind === 'case-study' && submission.caseStudyDocumentId) {
         const draft = (await caseStudies().findOne({
           documentId: submission.caseStudyDocumentId, locale: submission.locale, status: 'draft',
           populate: { themes: { fields: ['slug'] }, actors: { fields: ['slug'] } },
-        } as any)) as Doc | null;
+        })) as Doc | null;
         if (draft) {
           content = Object.fromEntries(CASE_STUDY_TEXT.map((k) => [k, draft[k] ?? null]));
           content.slug = draft.slug;
@@ -250,7 +247,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Editors weigh a fiche proposal against the fiche as published in the proposal's language.
       let current: Doc | null = null;
       if (submission.kind === 'actor-update' && audience === 'editor') {
-        const fiche = (await strapi.documents(ACTOR as any).findOne({ documentId: submission.organisationId, locale: submission.locale, status: 'published' } as any)) as Doc | null;
+        const fiche = (await strapi.documents(ACTOR).findOne({ documentId: submission.organisationId, locale: submission.locale, status: 'published' })) as Doc | null;
         current = Object.fromEntries(Object.keys(submission.proposed ?? {}).map((k) => [k, fiche?.[k] ?? null]));
       }
       const editable = audience === 'contributor' && CONTRIBUTOR_EDITABLE.includes(submission.status);
@@ -276,7 +273,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         revision: submission.revision as number,
         attachments: files.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, url: fileUrl(f) })),
         // Recomputed for the reader: a contributor never learns of another organisation's drafts.
-        duplicates: content ? await lookAlikes(content as any, audience === 'editor' ? 'editor' : submission.organisationId, submission.caseStudyDocumentId) : [],
+        duplicates: content ? await lookAlikes(content, audience === 'editor' ? 'editor' : submission.organisationId, submission.caseStudyDocumentId) : [],
         history: events.map((e) => ({
           from: e.fromStatus, to: e.toStatus, at: e.createdAt, by: e.byKind, comment: e.comment,
           ...(audience === 'editor' ? { byName: e.byName } : {}),

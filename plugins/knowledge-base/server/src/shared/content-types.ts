@@ -1,10 +1,13 @@
+/** The UID Strapi gives a content type of this plugin, from its folder name in content-types/. */
+export const contentTypeUid = <N extends string>(name: N) => `plugin::knowledge-base.${name}` as const;
+
 /** The knowledge base's collections: their UID, their public API path and their title field. */
 export const KB_TYPES = {
-  'case-study': { uid: 'plugin::knowledge-base.case-study', path: 'case-studies', titleField: 'title' },
-  actor: { uid: 'plugin::knowledge-base.actor', path: 'actors', titleField: 'name' },
-  'funding-call': { uid: 'plugin::knowledge-base.funding-call', path: 'funding-calls', titleField: 'title' },
-  'good-practice': { uid: 'plugin::knowledge-base.good-practice', path: 'good-practices', titleField: 'title' },
-  theme: { uid: 'plugin::knowledge-base.theme', path: 'themes', titleField: 'name' },
+  'case-study': { uid: contentTypeUid('case-study'), path: 'case-studies', titleField: 'title' },
+  actor: { uid: contentTypeUid('actor'), path: 'actors', titleField: 'name' },
+  'funding-call': { uid: contentTypeUid('funding-call'), path: 'funding-calls', titleField: 'title' },
+  'good-practice': { uid: contentTypeUid('good-practice'), path: 'good-practices', titleField: 'title' },
+  theme: { uid: contentTypeUid('theme'), path: 'themes', titleField: 'name' },
 } as const;
 
 export type KbType = keyof typeof KB_TYPES;

@@ -27,11 +27,11 @@ interface Attribute {
 }
 
 const SCHEMAS: Record<KbType, { info: { displayName: string; description: string }; attributes: Record<string, Attribute> }> = {
-  'case-study': caseStudy as any,
-  actor: actor as any,
-  'funding-call': fundingCall as any,
-  'good-practice': goodPractice as any,
-  theme: theme as any,
+  'case-study': caseStudy,
+  actor,
+  'funding-call': fundingCall,
+  'good-practice': goodPractice,
+  theme,
 };
 
 const typeOfUid = (uid: string): KbType | undefined => KB_TYPE_NAMES.find((t) => KB_TYPES[t].uid === uid);

@@ -32,7 +32,10 @@ export const ENTRY_JSON_FIELDS = {
     50,
   ),
   links: listOf(record({ label: text(200), url }), 30),
-  actorRoles: z.record(z.string(), oneOf(ACTOR_ROLES), { message: 'error.malformed' }),
+  // An actor the source names without saying its part is linked with a null role.
+  actorRoles: z.record(z.string(), oneOf(ACTOR_ROLES).nullable(), { message: 'error.malformed' }),
+  // The seed's provenance: field → the source's quote, or a few quotes.
+  evidence: z.record(z.string().max(80), z.union([text(400), listOf(text(400), 5)]), { message: 'error.malformed' }),
   eligibleBeneficiaries: listOf(oneOf(BENEFICIARIES), BENEFICIARIES.length),
   countries: listOf(matching(/^[A-Z]{2}$/, 'error.invalidValue', 'ISO 3166-1 alpha-2'), 250),
 };

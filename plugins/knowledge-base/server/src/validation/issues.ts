@@ -16,15 +16,17 @@ export interface Issue {
 /** More problems than anyone reads: a hostile request could otherwise ask for a megabyte of messages. */
 const MAX_ISSUES = 50;
 
+/** Every field's problem in the caller's language, as a 400's details list them. */
+export const fieldErrors = (locale: Locale, issues: Issue[]) =>
+  issues.slice(0, MAX_ISSUES).map((issue) => ({
+    path: issue.path,
+    message: translate(locale, issue.key, issue.params),
+    name: 'ValidationError',
+  }));
+
 /** A 400 whose details list every field's problem in the caller's language. */
 export const validationError = (locale: Locale, summaryKey: MessageKey, issues: Issue[]) =>
-  new errors.ValidationError(translate(locale, summaryKey), {
-    errors: issues.slice(0, MAX_ISSUES).map((issue) => ({
-      path: issue.path,
-      message: translate(locale, issue.key, issue.params),
-      name: 'ValidationError',
-    })),
-  });
+  new errors.ValidationError(translate(locale, summaryKey), { errors: fieldErrors(locale, issues) });
 
 /** A caller's value as a message quotes it: text cut short, anything else named by its kind, never walked. */
 export const quoted = (value: unknown): string => {

@@ -3,7 +3,7 @@ import { CASE_STUDY_STAGES } from '../shared/content-types';
 import { ACTOR_PROPOSAL_FIELDS, type ActorProposalField } from '../shared/moderation';
 import { LOCALES, type Locale } from '../shared/locales';
 import { ENTRY_JSON_FIELDS } from './entry';
-import { quoted, type Issue } from './issues';
+import { issuesFrom, type Issue } from './issues';
 import { blankAsAbsent, integer, isRecord, matching, oneOf, parseBody, password, refuse, strictObject, text } from './schema';
 
 const locale = oneOf(LOCALES, 'error.unknownLocale');
@@ -81,12 +81,43 @@ export function checkSubmission(kind: 'case-study' | 'actor-update', data: unkno
   return { value: { locale: chosen as Locale | undefined, fields }, issues: [] };
 }
 
+/** JSON text, as a multipart form sends `data`. */
+const jsonText = z.string({ message: 'error.notJson' }).transform((raw, ctx): unknown => {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    refuse(ctx, 'error.notJson');
+    return z.NEVER;
+  }
+});
+
+/** A submission's body: `{ data }` and nothing else, `data` checked field by field by checkSubmission. */
+const submissionBody = (kind: 'case-study' | 'actor-update', partial: boolean, multipart: boolean) =>
+  strictObject({
+    data: (multipart ? jsonText : z.unknown()).transform((data, ctx) => {
+      if (data === undefined) refuse(ctx, 'error.required');
+      else {
+        const { value, issues } = checkSubmission(kind, data, partial);
+        if (!issues.length) return value;
+        for (const issue of issues) refuse(ctx, issue.key, issue.params, issue.path.slice(1));
+      }
+      return z.NEVER;
+    }),
+  });
+
+/**
+ * Checks a submission's whole body, JSON or the fields of a multipart form: no key but `data`,
+ * every problem said at once. `data` is walked only by checkSubmission, which bounds it first.
+ */
+export function checkSubmissionBody(kind: 'case-study' | 'actor-update', body: unknown, partial: boolean, multipart: boolean): { value: SubmissionInput; issues: Issue[] } {
+  const parsed = submissionBody(kind, partial, multipart).safeParse(body);
+  return parsed.success ? { value: parsed.data.data, issues: [] } : { value: { fields: {} }, issues: issuesFrom(parsed.error) };
+}
+
 /** Only the listed top-level keys are allowed in a request body (own keys: `constructor` is unknown too). */
 export function checkBodyKeys(body: Record<string, unknown>, allowed: string[]): Issue[] {
-  return Object.keys(body)
-    .filter((name) => !allowed.includes(name))
-    .slice(0, 20)
-    .map((name) => ({ path: [quoted(name)], key: 'error.unknownField' as const, params: { name: quoted(name) } }));
+  const parsed = strictObject(Object.fromEntries(allowed.map((name) => [name, z.unknown()]))).safeParse(body);
+  return parsed.success ? [] : issuesFrom(parsed.error);
 }
 
 export const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;

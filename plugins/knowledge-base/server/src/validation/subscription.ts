@@ -98,3 +98,9 @@ export function parseDigestRequest(body: unknown, clock = new Date()): { value: 
   const { data, issues } = parseBody(schema, body ?? {});
   return { value: { now: data?.now ?? clock }, issues };
 }
+
+/** A link of an alert mail: its token. Not strict: mail clients and trackers add parameters of their own to links. */
+const linkQuery = z.object({ token: z.string().min(1).max(1000) });
+
+/** The token of a confirm or unsubscribe link, or null when there is none. */
+export const linkToken = (query: unknown): string | null => linkQuery.safeParse(query).data?.token ?? null;

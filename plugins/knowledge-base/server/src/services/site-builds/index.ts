@@ -1,17 +1,25 @@
 import type { Core } from '@strapi/strapi';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { SITE_BUILDS_DEFAULTS, type SiteBuildsConfig } from '../../config';
+import { SITE_BUILDS_DEFAULTS, pluginConfig, type SiteBuildsConfig } from '../../config';
 import { buildSetupProblem } from './preflight';
 import { BuildQueue } from './queue';
 import { Releases } from './releases';
 import { runBuild, type BuildOutcome } from './run';
+import { UIDS } from '../../content-types/uids';
 
-const UID = 'plugin::knowledge-base.site-build';
+const UID = UIDS.siteBuild;
 const TOKEN_NAME = 'Knowledge base site builder';
 const CRON_TASK = 'knowledge-base-site-rebuild';
 // What the build inherits from this process: its tools and the site's own settings, never the CMS's secrets.
 const INHERITED_ENV = /^(PATH|HOME|TMPDIR|LANG|LC_.*|TZ|NODE_OPTIONS|KB_.*|ASTRO_.*)$/;
+
+/** What the builds use of Strapi's API-token service (admin::api-token). */
+type ApiTokens = {
+  getByName(name: string): Promise<{ id: number } | null>;
+  regenerate(id: number): Promise<{ accessKey: string }>;
+  create(token: { name: string; description: string; type: 'read-only'; kind: 'content-api'; lifespan: null }): Promise<{ accessKey: string }>;
+};
 
 /** Rebuilds the public site when published content changes, one build at a time, and keeps a history. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -28,7 +36,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** A read-only API token of its own: regenerated at every start, held only in memory. */
   const readOnlyToken = async (): Promise<string> => {
-    const tokens = strapi.service('admin::api-token') as any;
+    const tokens = strapi.service('admin::api-token') as ApiTokens;
     const existing = await tokens.getByName(TOKEN_NAME);
     if (existing) return (await tokens.regenerate(existing.id)).accessKey;
     const created = await tokens.create({
@@ -134,7 +142,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Called at bootstrap: reads the config, makes the token, schedules the daily rebuild, and builds once. */
     async start() {
-      config = { ...SITE_BUILDS_DEFAULTS, ...strapi.config.get<Partial<SiteBuildsConfig>>('plugin::knowledge-base.siteBuilds', {}) };
+      config = { ...SITE_BUILDS_DEFAULTS, ...pluginConfig(strapi, 'siteBuilds') };
       if (!config.enabled) return;
       // A build cut short by a restart will never finish.
       await strapi.db.query(UID).updateMany({

@@ -18,7 +18,7 @@ export class Releases {
     try {
       mkdirSync(this.releasesDir, { recursive: true });
     } catch (error) {
-      throw new Error(`the releases folder ${resolve(this.releasesDir)} cannot be created (siteBuilds.releasesDir): ${(error as Error).message}`);
+      throw new Error(`the releases folder ${resolve(this.releasesDir)} cannot be created (siteBuilds.releasesDir): ${(error as Error).message}`, { cause: error });
     }
     // time to the millisecond, then a counter: names sort in the order the releases were made
     const name = `${new Date().toISOString().replace(/[-:.]/g, '')}-${String(++this.made).padStart(4, '0')}-${process.pid}`;
@@ -42,7 +42,7 @@ export class Releases {
       renameSync(temporary, this.current);
     } catch (error) {
       rmSync(temporary, { force: true });
-      throw new Error(`the link ${resolve(this.current)} to the served release cannot be written (siteBuilds.current): ${(error as Error).message}`);
+      throw new Error(`the link ${resolve(this.current)} to the served release cannot be written (siteBuilds.current): ${(error as Error).message}`, { cause: error });
     }
   }
 

@@ -42,8 +42,10 @@ const parseCsv = (text: string): string[][] => {
     if (text[i] === '"') {
       for (i++; ; i++) {
         if (i >= text.length) throw new Error('unclosed quote');
-        if (text[i] === '"' && text[i + 1] === '"') (cell += '"'), i++;
-        else if (text[i] === '"') break;
+        if (text[i] === '"' && text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else if (text[i] === '"') break;
         else cell += text[i];
       }
       i++;
@@ -52,8 +54,11 @@ const parseCsv = (text: string): string[][] => {
     }
     row.push(cell);
     if (text[i] === ',') i++;
-    else if (text.startsWith('\r\n', i)) (rows.push(row), (row = []), (i += 2));
-    else throw new Error(`unexpected ${JSON.stringify(text[i] ?? 'end of file')} at ${i}`);
+    else if (text.startsWith('\r\n', i)) {
+      rows.push(row);
+      row = [];
+      i += 2;
+    } else throw new Error(`unexpected ${JSON.stringify(text[i] ?? 'end of file')} at ${i}`);
   }
   if (row.length) throw new Error('last record does not end with CRLF');
   return rows;

@@ -33,6 +33,11 @@ describe('checkEntryFields', () => {
     ]);
   });
 
+  it('takes a null role (the source names the actor, not its part) and the seed’s evidence, bounded', () => {
+    expect(keys({ actorRoles: { 'ville-de-lyon': null }, evidence: { city: 'à Lyon', stage: ['a', 'b'] } })).toEqual([]);
+    expect(keys({ evidence: { city: 'x'.repeat(401), stage: [3] } })).toEqual(['evidence.city:error.tooLong', 'evidence.stage:error.malformed']);
+  });
+
   it('refuses unknown keys inside structured items', () => {
     expect(keys({ results: [{ indicator: 'x', colour: 'red' }] })).toEqual(['results.0.colour:error.unknownParameter']);
   });

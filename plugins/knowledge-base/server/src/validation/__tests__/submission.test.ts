@@ -1,5 +1,5 @@
 import { ACTOR_PROPOSAL_FIELDS } from '../../shared/moderation';
-import { checkAcceptInvitation, checkBodyKeys, checkDecision, checkInvitation, checkSubmission } from '../submission';
+import { checkAcceptInvitation, checkBodyKeys, checkDecision, checkInvitation, checkSubmission, checkSubmissionBody } from '../submission';
 
 const at = (issues: { path: (string | number)[]; key: string }[]) => issues.map((i) => `${i.path.join('.')}:${i.key}`);
 const deep = (levels: number): unknown => JSON.parse(`${'['.repeat(levels)}"x"${']'.repeat(levels)}`);
@@ -96,5 +96,24 @@ describe('the other bodies', () => {
     expect(checkDecision({ revision: 3, comment: ' Merci ' }, true)).toEqual({ value: { revision: 3, comment: 'Merci' }, issues: [] });
     expect(at(checkDecision({ comment: '  ' }, true).issues)).toEqual(['revision:error.required', 'comment:error.required']);
     expect(at(checkDecision({ revision: 1e300, hasOwnProperty: 1 }, false).issues)).toEqual(['hasOwnProperty:error.unknownField', 'revision:error.notInteger']);
+  });
+});
+
+describe('checkSubmissionBody', () => {
+  it('takes `{ data }` and nothing else, saying every problem at once', () => {
+    expect(checkSubmissionBody('case-study', { data: CASE_STUDY }, false, false)).toEqual(checkSubmission('case-study', CASE_STUDY, false));
+    expect(at(checkSubmissionBody('case-study', JSON.parse('{"data":{"locale":"fr","summary":"S."},"constructor":1}'), false, false).issues)).toEqual([
+      'constructor:error.unknownField',
+      'data.title:error.required',
+    ]);
+    expect(at(checkSubmissionBody('case-study', {}, false, false).issues)).toEqual(['data:error.required']);
+    expect(at(checkSubmissionBody('case-study', { data: [1] }, false, false).issues)).toEqual(['data:error.malformed']);
+  });
+
+  it('reads `data` of a multipart form as JSON text, and bounds it field by field', () => {
+    expect(checkSubmissionBody('actor-update', { data: '{"locale":"en","description":"A fund."}' }, false, true).value).toEqual({ locale: 'en', fields: { description: 'A fund.' } });
+    expect(at(checkSubmissionBody('case-study', { data: '{oops' }, false, true).issues)).toEqual(['data:error.notJson']);
+    const nested = `${JSON.stringify(CASE_STUDY).slice(0, -1)},"country":${'['.repeat(5000)}"FR"${']'.repeat(5000)}}`;
+    expect(at(checkSubmissionBody('case-study', { data: nested }, false, true).issues)).toEqual(['data.country:error.tooComplex']);
   });
 });

@@ -1,4 +1,4 @@
-import { DIGEST_WINDOW, parseDigestRequest, parseSubscription } from '../subscription';
+import { DIGEST_WINDOW, linkToken, parseDigestRequest, parseSubscription } from '../subscription';
 
 const THEMES = new Set(['dechets', 'services-urbains']);
 const keys = (body: unknown) => parseSubscription(body, THEMES).issues.map((i) => [i.path.join('.'), i.key]);
@@ -78,5 +78,12 @@ describe('parseDigestRequest', () => {
     expect(at({ now: 1893456000000 }).issues).toEqual([{ path: ['now'], key: 'error.malformed' }]);
     expect(at({ now: JSON.parse(`${'['.repeat(5000)}1${']'.repeat(5000)}`) }).issues).toEqual([{ path: ['now'], key: 'error.tooComplex' }]);
     expect(at({ purge: true }).issues.map((i) => i.path)).toEqual([['purge']]);
+  });
+});
+
+describe('linkToken', () => {
+  it('takes the token of a mail link, whatever else a mail client added, and nothing that is not one', () => {
+    expect(linkToken({ token: 'abc.def', utm_source: 'newsletter' })).toBe('abc.def');
+    expect([linkToken({}), linkToken({ token: '' }), linkToken({ token: ['a', 'b'] }), linkToken(undefined)]).toEqual([null, null, null, null]);
   });
 });

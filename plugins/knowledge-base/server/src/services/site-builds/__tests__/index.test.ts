@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Core } from '@strapi/strapi';
 import type { SiteBuildsConfig } from '../../../config';
 import siteBuilds from '..';
 
@@ -74,7 +75,7 @@ describe('site builds in an app whose setup is wrong', () => {
       apiUrl,
       ...overrides,
     });
-    service = siteBuilds({ strapi: fake.strapi as any });
+    service = siteBuilds({ strapi: fake.strapi as unknown as Core.Strapi });
     await service.start();
     await service.idle();
     return fake;
@@ -133,7 +134,7 @@ describe('site builds in an app whose setup is wrong', () => {
     mkdirSync(join(work, 'site'));
     const fake = fakeStrapi({ enabled: true, command: ['node', '{outDir}'], cwd: join(work, 'site'), releasesDir: join(work, 'releases'), current: join(work, 'current'), debounceMs: 0, schedule: '', apiUrl });
     fake.refuseWrites();
-    service = siteBuilds({ strapi: fake.strapi as any });
+    service = siteBuilds({ strapi: fake.strapi as unknown as Core.Strapi });
     await service.start();
     await service.idle();
     expect(fake.records).toEqual([]);
