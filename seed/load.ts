@@ -33,7 +33,7 @@ export function loadSeed(dir: string): { entries: SeedEntry[]; problems: SeedPro
   const entries: SeedEntry[] = [];
   const problems: SeedProblem[] = [];
   for (const [collection, { schema }] of Object.entries(SEED_COLLECTIONS) as [SeedCollection, (typeof SEED_COLLECTIONS)[SeedCollection]][]) {
-    let files: string[] = [];
+    let files: string[];
     try {
       files = readdirSync(join(dir, collection)).filter((f) => f.endsWith('.json')).sort();
     } catch {

@@ -27,18 +27,32 @@ const answer = (ctx: any, status: number, path: string[], message: string) =>
  * members, and a write whose body is of a type nothing reads.
  */
 export const bodyRead = (_config: unknown, { strapi }: { strapi: { config: { get: (key: string, fallback?: unknown) => unknown } } }) => {
-  const prefix = `${String(strapi.config.get('api.rest.prefix', '/api')).replace(/\/$/, '')}/knowledge-base/`;
+  // The plugin's public routes, and its admin routes.
+  const prefixes = [`${String(strapi.config.get('api.rest.prefix', '/api')).replace(/\/$/, '')}/knowledge-base/`, '/knowledge-base/'];
   return async (ctx: any, next: () => Promise<unknown>) => {
     ctx.state[BODY_READ] = true;
-    if (!ctx.path.startsWith(prefix)) return next();
-    const lang = () => callerLocale(ctx.query ?? {}, ctx.get('accept-language'));
+    if (!prefixes.some((prefix) => ctx.path.startsWith(prefix))) return next();
+    // A form post says its language in its own fields.
+    const lang = () => callerLocale({ locale: ctx.query?.locale ?? (ctx.is('urlencoded') ? ctx.request.body?.locale : undefined) }, ctx.get('accept-language'));
+    const name = namesIn(ctx.querystring ?? '').find((part) => PROTOTYPE_NAMES.has(part));
+    if (name) answer(ctx, 400, [name], translate(lang(), 'error.unknownParameter', { name }));
     const form = ctx.is('urlencoded') ? ctx.request.body?.[UNPARSED] : undefined;
-    for (const raw of [ctx.querystring, typeof form === 'string' ? form : '']) {
-      const name = namesIn(raw ?? '').find((part) => PROTOTYPE_NAMES.has(part));
-      if (name) answer(ctx, 400, [name], translate(lang(), 'error.unknownParameter', { name }));
+    if (typeof form === 'string' && ctx.request.body && typeof ctx.request.body === 'object') {
+      // Handed back to the route as an own field, so its strict check names it, in the page it answers with.
+      for (const pair of form.split('&')) {
+        const raw = pair.split('=')[0];
+        if (!namesIn(raw).some((part) => PROTOTYPE_NAMES.has(part))) continue;
+        let key = raw.replace(/\+/g, ' ');
+        try {
+          key = decodeURIComponent(key);
+        } catch {
+          // As written.
+        }
+        Object.defineProperty(ctx.request.body, key, { value: '', enumerable: true, configurable: true, writable: true });
+      }
     }
     const hasBody = Number(ctx.get('content-length') || 0) > 0 || Boolean(ctx.get('transfer-encoding'));
-    if (['POST', 'PUT', 'PATCH'].includes(ctx.method) && hasBody && !ctx.is('json', 'urlencoded', 'text', 'application/x-kb-deferred-multipart')) {
+    if (['POST', 'PUT', 'PATCH'].includes(ctx.method) && hasBody && !ctx.is('json', '+json', 'urlencoded', 'text', 'application/x-kb-deferred-multipart')) {
       answer(ctx, 415, [], translate(lang(), 'error.unreadableBody'));
     }
     return next();

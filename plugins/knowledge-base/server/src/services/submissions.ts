@@ -138,29 +138,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { issues, data: relations, newPartners } = await resolveRelations({ partners: [], ...input.fields }, organisation);
       if (issues.length) throw new SubmissionIssues(issues);
       const stored: Attachment[] = await attachments().store(files);
-      let caseStudy: Doc | undefined;
+      const fields = { city: organisation.city, country: organisation.country, ...input.fields } as Doc;
       try {
-        const fields = { city: organisation.city, country: organisation.country, ...input.fields } as Doc;
-        const data: Doc = {
-          ...Object.fromEntries(CASE_STUDY_TEXT.filter((k) => fields[k] !== undefined).map((k) => [k, fields[k]])),
-          ...relations,
-          slug: await uniqueSlug(String(fields.title)),
-          sources: [{ document: `Contribution: ${organisation.name}`.slice(0, 200), section: new Date().toISOString().slice(0, 10) }],
-          translationOrigin: 'original',
-        };
-        caseStudy = await caseStudies().create({ locale, data });
-        const duplicates = await lookAlikes(fields, 'editor', caseStudy.documentId);
-        const submission: Doc = await strapi.db.query(SUBMISSION).create({
-          data: {
-            kind: 'case-study', status: 'submitted', locale, organisationId: organisation.documentId, contributorUserId: contributor.userId,
-            caseStudyDocumentId: caseStudy.documentId, title: fields.title, newPartners: newPartners ?? [], duplicates, attachments: stored, revision: 1,
-          },
+        // Draft, submission and first event commit together: a crash between them left orphans.
+        const { submission, caseStudy } = await strapi.db.transaction(async () => {
+          const data: Doc = {
+            ...Object.fromEntries(CASE_STUDY_TEXT.filter((k) => fields[k] !== undefined).map((k) => [k, fields[k]])),
+            ...relations,
+            slug: await uniqueSlug(String(fields.title)),
+            sources: [{ document: `Contribution: ${organisation.name}`.slice(0, 200), section: new Date().toISOString().slice(0, 10) }],
+            translationOrigin: 'original',
+          };
+          const caseStudy: Doc = await caseStudies().create({ locale, data });
+          const duplicates = await lookAlikes(fields, 'editor', caseStudy.documentId);
+          const submission: Doc = await strapi.db.query(SUBMISSION).create({
+            data: {
+              kind: 'case-study', status: 'submitted', locale, organisationId: organisation.documentId, contributorUserId: contributor.userId,
+              caseStudyDocumentId: caseStudy.documentId, title: fields.title, newPartners: newPartners ?? [], duplicates, attachments: stored, revision: 1,
+            },
+          });
+          await recordEvent(submission.documentId, null, 'submitted', { kind: 'contributor', id: contributor.userId, name: contributor.email });
+          return { submission, caseStudy };
         });
-        await recordEvent(submission.documentId, null, 'submitted', { kind: 'contributor', id: contributor.userId, name: contributor.email });
         void service(strapi, 'contribution-mail').newSubmission({ title: String(fields.title), kind: 'case-study', locale, organisation });
         return { submission, duplicates: await lookAlikes(fields, contributor.organisationId, caseStudy.documentId) };
       } catch (error) {
-        if (caseStudy) await caseStudies().delete({ documentId: caseStudy.documentId, locale }).catch(() => undefined);
         await removeFiles(stored);
         throw error;
       }
@@ -168,13 +170,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Proposed changes to the contributor's own actor fiche, applied only when accepted. */
     async proposeActorUpdate(contributor: Contributor, organisation: Organisation, input: SubmissionInput) {
-      const submission: Doc = await strapi.db.query(SUBMISSION).create({
-        data: {
-          kind: 'actor-update', status: 'submitted', locale: input.locale, organisationId: organisation.documentId,
-          contributorUserId: contributor.userId, title: organisation.name, proposed: input.fields, revision: 1,
-        },
+      const submission: Doc = await strapi.db.transaction(async () => {
+        const created: Doc = await strapi.db.query(SUBMISSION).create({
+          data: {
+            kind: 'actor-update', status: 'submitted', locale: input.locale, organisationId: organisation.documentId,
+            contributorUserId: contributor.userId, title: organisation.name, proposed: input.fields, revision: 1,
+          },
+        });
+        await recordEvent(created.documentId, null, 'submitted', { kind: 'contributor', id: contributor.userId, name: contributor.email });
+        return created;
       });
-      await recordEvent(submission.documentId, null, 'submitted', { kind: 'contributor', id: contributor.userId, name: contributor.email });
       void service(strapi, 'contribution-mail').newSubmission({ title: organisation.name, kind: 'actor-update', locale: input.locale!, organisation });
       return submission;
     },
