@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { sitemap } from './integrations/sitemap';
 import { pagefindIndex } from './integrations/pagefind';
 import { contentStoreFromFile } from './integrations/content-store';
+import { securityHeaders } from './integrations/security-headers';
 
 function buildWorkers() {
   const asked = Number(process.env.KB_BUILD_WORKERS);
@@ -25,7 +26,7 @@ export default defineConfig({
     // worker on a 2-core machine); KB_BUILD_WORKERS sets another count, 1 renders on the main thread.
     parallelPrerender: buildWorkers() > 1 ? { workers: buildWorkers() } : false,
   },
-  integrations: [contentStoreFromFile(), sitemap(), pagefindIndex()],
+  integrations: [contentStoreFromFile(), sitemap(), securityHeaders(), pagefindIndex()],
   vite: {
     // The plugin's shared rules are TypeScript source: compile them with the site.
     ssr: { noExternal: ['@aimf/strapi-plugin-knowledge-base'] },

@@ -2,7 +2,8 @@
  * The site server of `npm start` (scripts/serve-site.ts), as its own process on loopback, under
  * the requests an attacker sends first (issue 14, point 2): malformed targets and methods other
  * than GET and HEAD each get their 4xx, with `nosniff`, and the same process serves the guide
- * afterwards. Requests go out byte for byte over a socket: an HTTP client would fix them first.
+ * afterwards, with the security headers its build's `_headers` asks for (never the file itself).
+ * Requests go out byte for byte over a socket: an HTTP client would fix them first.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -84,6 +85,13 @@ const METHODS: [string, string][] = [
   ['PROPFIND', request('/', 'PROPFIND')],
 ];
 
+/** What the build's `_headers` asks for on every answer (site/integrations/security-headers.ts writes it). */
+const BUILD_HEADERS = {
+  'Content-Security-Policy': "default-src 'self'; script-src 'self' 'sha256-abc='; frame-ancestors 'none'",
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'X-Frame-Options': 'DENY',
+};
+
 describe('the site server process', () => {
   const root = mkdtempSync(join(tmpdir(), 'kb-serve-site-'));
   let server: ChildProcess;
@@ -96,6 +104,7 @@ describe('the site server process', () => {
     writeFileSync(join(release, '404.html'), '<html>not found</html>');
     mkdirSync(join(release, '.git'));
     writeFileSync(join(release, '.git', 'config'), 'secret');
+    writeFileSync(join(release, '_headers'), `/*\n${Object.entries(BUILD_HEADERS).map(([name, value]) => `  ${name}: ${value}`).join('\n')}\n/fr/*\n  X-Other: not for all\n`);
     symlinkSync(release, join(root, 'current'));
     port = await freePort();
     server = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'serve-site.ts'), '--port', String(port), '--current', join(root, 'current')], {
@@ -135,5 +144,14 @@ describe('the site server process', () => {
     const head = await fetch(`http://127.0.0.1:${port}/fr/entry/`, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
+  });
+
+  it('sends the headers the build asks for in its _headers on pages and on its 404, and never serves that file', async () => {
+    const lower = Object.fromEntries(Object.entries(BUILD_HEADERS).map(([name, value]) => [name.toLowerCase(), value]));
+    for (const [path, status] of [['/fr/entry/', 200], ['/nowhere/', 404], ['/_headers', 404]] as const) {
+      const answer = await send(port, request(path));
+      expect({ path, status: answer.status, ...Object.fromEntries(Object.keys(lower).map((name) => [name, answer.headers[name]])) }).toEqual({ path, status, ...lower });
+      expect(answer.headers['x-other']).toBeUndefined();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { createServer, ServerResponse, type IncomingMessage, type OutgoingHttpHeaders, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ const ALLOW = 'GET, HEAD';
 /** Far beyond any page of the guide (a 100-letter Arabic slug is 600 characters once encoded). */
 const MAX_PATH = 2048;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+const HEADERS_FILE = '_headers';
 /** Types that are text: sent with their charset, and compressed when asked. */
 const TEXT = /^(text\/|application\/([\w.+-]+\+)?(json|xml)$)/;
 const COMPRESSIBLE = (type: string) => TEXT.test(type) || type === 'image/svg+xml';
@@ -74,8 +75,24 @@ function requestedPath(url: string): string | 400 | 414 {
   return path;
 }
 
-/** Dotfiles are not part of a site, except `/.well-known/` (RFC 8615). */
-const hidden = (path: string) => path.split('/').some((segment) => segment.startsWith('.') && segment !== '.well-known');
+/** Dotfiles are not part of a site, except `/.well-known/` (RFC 8615); nor is the headers file the build wrote for the server. */
+const hidden = (path: string) => path === `/${HEADERS_FILE}` || path.split('/').some((segment) => segment.startsWith('.') && segment !== '.well-known');
+
+/**
+ * The headers a build asks for on every answer (its Content-Security-Policy, frame and referrer policies):
+ * the `/*` block of its `_headers`, the file static hosts read (site/integrations/security-headers.ts writes it).
+ */
+const buildHeaders = (dir: string): Record<string, string> => {
+  const file = join(dir, HEADERS_FILE);
+  const headers: Record<string, string> = {};
+  if (!existsSync(file)) return headers;
+  let all = false;
+  for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
+    if (!/^\s/.test(line)) all = line.trim() === '/*';
+    else if (all && line.includes(':')) headers[line.slice(0, line.indexOf(':')).trim()] = line.slice(line.indexOf(':') + 1).trim();
+  }
+  return headers;
+};
 
 /** The build's own 404 page, with status 404. */
 function notFound(dir: string, response: SiteResponse) {
@@ -93,7 +110,7 @@ function notFound(dir: string, response: SiteResponse) {
 export function siteServer({ root, gzip = false, log = console.error }: SiteServerOptions): Server {
   // One sirv per build folder. `dev` makes sirv look a file up when it is asked for instead of
   // listing the whole folder first: a new build (tens of thousands of files) is served at once.
-  let handler: { dir: string; serve: sirv.RequestHandler } | undefined;
+  let handler: { dir: string; serve: sirv.RequestHandler; headers: Record<string, string> } | undefined;
   const serving = (dir: string) => {
     if (handler?.dir !== dir) {
       const serve = sirv(dir, {
@@ -103,9 +120,9 @@ export function siteServer({ root, gzip = false, log = console.error }: SiteServ
         // Hashed assets never change; pages must be revalidated so a new build shows at once.
         setHeaders: (response, pathname) => response.setHeader('cache-control', pathname.startsWith('/_astro/') ? IMMUTABLE : 'no-cache'),
       });
-      handler = { dir, serve };
+      handler = { dir, serve, headers: buildHeaders(dir) };
     }
-    return handler.serve;
+    return handler;
   };
 
   const failed = (request: IncomingMessage, response: ServerResponse, error: unknown) => {
@@ -124,6 +141,8 @@ export function siteServer({ root, gzip = false, log = console.error }: SiteServ
       if (typeof path === 'number') return answer(response, path, path === 414 ? 'URI too long' : 'Bad request');
       const dir = root();
       if (!dir) return answer(response, 503, 'The guide is being built', { 'retry-after': '5' });
+      const build = serving(dir);
+      for (const [name, value] of Object.entries(build.headers)) response.setHeader(name, value);
       if (hidden(path)) return notFound(dir, response);
       // sirv answers a reversed range by throwing and a suffix range with the wrong bytes; whole files are always right.
       delete request.headers.range;
@@ -131,7 +150,7 @@ export function siteServer({ root, gzip = false, log = console.error }: SiteServ
       if (gzip) response.setHeader('vary', 'Accept-Encoding');
       // A file that vanishes between its lookup and its reading (an old build pruned) fails here.
       response.on('pipe', (file: Readable) => file.once('error', (error) => failed(request, response, error)));
-      serving(dir)(request, response, () => notFound(dir, response));
+      build.serve(request, response, () => notFound(dir, response));
     } catch (error) {
       failed(request, response, error);
     }

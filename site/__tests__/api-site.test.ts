@@ -58,11 +58,13 @@ describe('site built from the CMS API', () => {
     expect(unauthorised).toBe(0);
     const rel = (dist: string) => htmlFiles(dist).map((f) => f.slice(dist.length));
     expect(rel(fromApi.dist)).toEqual(rel(fromSeed.dist));
-    // Only what points readers to the CMS (the alert form, the live API link, the contribution form's API address) differs.
-    const withoutCms = (html: string) => html.replace(/<(form|li|script)\b[^>]*\bdata-cms\b[\s\S]*?<\/\1>/g, '');
+    // Only what points readers to the CMS (the alert form, the live API link, the contribution form's API address, the CSP's CMS origin) differs.
+    const withoutCms = (html: string) =>
+      html.replace(/<(form|li|script)\b[^>]*\bdata-cms\b[\s\S]*?<\/\1>/g, '').replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
     const differing = rel(fromSeed.dist).filter((f) => withoutCms(readFileSync(fromSeed.dist + f, 'utf8')) !== withoutCms(readFileSync(fromApi.dist + f, 'utf8')));
     expect(differing).toEqual([]);
     expect(readFileSync(`${fromApi.dist}/fr/funding/index.html`, 'utf8')).toContain(`action="http://127.0.0.1:${port}/api/knowledge-base/alerts"`);
     expect(readFileSync(`${fromSeed.dist}/fr/funding/index.html`, 'utf8')).not.toContain('data-cms');
+    expect(readFileSync(`${fromApi.dist}/_headers`, 'utf8')).toContain(`connect-src 'self' http://127.0.0.1:${port}; form-action 'self' http://127.0.0.1:${port};`);
   }, 300_000);
 });

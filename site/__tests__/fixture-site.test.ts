@@ -1,5 +1,8 @@
 /** The guide built from the tiny fixture seed: every page, language and link. */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { HTMLElement } from 'node-html-parser';
 import guide from '../guide.config';
 import { buildFixtureSite, FIXTURE_SEED } from './test-utils/build';
 import { COLLECTION_PATHS, LOCALES, SITE_ORIGIN, TEMPLATE_SLIPS, htmlFiles, isInternal, page, pageFile, resolveUrl, seedSlugs, urlPathOf } from './test-utils/dist';
@@ -74,6 +77,77 @@ describe('fixture site: pages', () => {
         .filter((s) => s.getAttribute('type') !== 'application/ld+json' && !s.hasAttribute('data-kb-clock') && !s.hasAttribute('data-kb-filters'));
       expect({ url: urlPathOf(dist, file), scripts: scripts.length }).toEqual({ url: urlPathOf(dist, file), scripts: 0 });
     }
+  });
+});
+
+/** A policy's directives: name → sources. */
+const directives = (policy: string) => Object.fromEntries(policy.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...sources]) => [name, sources]));
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+describe('fixture site: Content-Security-Policy', () => {
+  it('carries one policy on every page, before anything it governs, allowing no inline code but by hash', () => {
+    const policies = new Set<string>();
+    for (const file of htmlFiles(dist)) {
+      const url = urlPathOf(dist, file);
+      const head = pageFile(dist, file).querySelector('head')!;
+      const meta = head.querySelector('meta[http-equiv="Content-Security-Policy"]');
+      policies.add(meta?.getAttribute('content') ?? '(none)');
+      // A <meta> policy covers only what follows it: nothing but <meta charset> may come first.
+      const first = head.childNodes.filter((n): n is HTMLElement => n.nodeType === 1).slice(0, 2).map((e) => `${e.rawTagName} ${e.getAttribute('charset') ?? e.getAttribute('http-equiv')}`);
+      expect({ url, first }).toEqual({ url, first: ['meta utf-8', 'meta Content-Security-Policy'] });
+      expect({ url, referrer: head.querySelector('meta[name="referrer"]')?.getAttribute('content') }).toEqual({ url, referrer: 'strict-origin-when-cross-origin' });
+    }
+    expect([...policies]).toHaveLength(1);
+    const policy = directives([...policies][0]);
+    expect(policy['script-src'][0]).toBe("'self'");
+    expect(policy['script-src'].slice(1).every((source) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(source) || source === "'wasm-unsafe-eval'")).toBe(true);
+    expect(policy['style-src'].slice(1).every((source) => /^'sha256-/.test(source))).toBe(true);
+    expect([policy['default-src'], policy['object-src'], policy['base-uri'], policy['frame-src']]).toEqual([["'self'"], ["'none'"], ["'self'"], ["'none'"]]);
+  });
+
+  it('allows every inline script and style the pages ship by its hash, no more, and has no inline handler or style attribute', () => {
+    const policy = directives(readFileSync(join(dist, '_headers'), 'utf8').match(/Content-Security-Policy: (.*)/)![1]);
+    const used = new Set<string>();
+    const unlisted: string[] = [];
+    for (const file of htmlFiles(dist)) {
+      const url = urlPathOf(dist, file);
+      const doc = pageFile(dist, file);
+      for (const script of doc.querySelectorAll('script')) {
+        const type = script.getAttribute('type') ?? '';
+        if (script.hasAttribute('src')) {
+          // Files of the guide itself: 'self'.
+          expect({ url, src: script.getAttribute('src')!.startsWith('/_astro/') }).toEqual({ url, src: true });
+        } else if (type !== 'application/json' && type !== 'application/ld+json') {
+          used.add(sha256(script.rawText));
+          if (!policy['script-src'].includes(sha256(script.rawText))) unlisted.push(`${url}: <script ${script.rawAttrs}>`);
+        }
+      }
+      for (const style of doc.querySelectorAll('style')) {
+        used.add(sha256(style.rawText));
+        if (!policy['style-src'].includes(sha256(style.rawText))) unlisted.push(`${url}: <style>`);
+      }
+      const inline = doc.querySelectorAll('*').filter((e) => Object.keys(e.attributes).some((name) => /^on|^style$/i.test(name)));
+      expect({ url, inline: inline.map((e) => e.rawTagName) }).toEqual({ url, inline: [] });
+    }
+    expect(unlisted).toEqual([]);
+    // The deadline clock, the funding filters and the guide's colours: each hash is of something a page ships.
+    const hashes = [...policy['script-src'], ...policy['style-src']].filter((source) => source.startsWith("'sha256-"));
+    expect(hashes.sort()).toEqual([...used].sort());
+    expect(hashes).toHaveLength(3);
+  });
+
+  it('writes the same policy as headers for the site server and static hosts, with frame protection', () => {
+    const meta = page(dist, '/fr/').querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content');
+    expect(readFileSync(join(dist, '_headers'), 'utf8')).toBe(
+      [
+        '/*',
+        `  Content-Security-Policy: ${meta}; frame-ancestors 'none'`,
+        '  Referrer-Policy: strict-origin-when-cross-origin',
+        '  X-Frame-Options: DENY',
+        '  X-Content-Type-Options: nosniff',
+        '',
+      ].join('\n'),
+    );
   });
 });
 

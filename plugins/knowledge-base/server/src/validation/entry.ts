@@ -38,6 +38,9 @@ export const ENTRY_JSON_FIELDS = {
   evidence: z.record(z.string().max(80), z.union([text(400), listOf(text(400), 5)]), { message: 'error.malformed' }),
   eligibleBeneficiaries: listOf(oneOf(BENEFICIARIES), BENEFICIARIES.length),
   countries: listOf(matching(/^[A-Z]{2}$/, 'error.invalidValue', 'ISO 3166-1 alpha-2'), 250),
+  // Addresses the API and open data publish as links: a web address or nothing (no javascript:, data:, //host).
+  website: z.preprocess((v) => (v === '' ? null : v), url.nullable()),
+  applicationUrl: z.preprocess((v) => (v === '' ? null : v), url.nullable()),
 };
 type JsonField = keyof typeof ENTRY_JSON_FIELDS;
 const JSON_FIELD_NAMES = Object.keys(ENTRY_JSON_FIELDS) as JsonField[];

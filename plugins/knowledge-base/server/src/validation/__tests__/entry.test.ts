@@ -38,6 +38,14 @@ describe('checkEntryFields', () => {
     expect(keys({ evidence: { city: 'x'.repeat(401), stage: [3] } })).toEqual(['evidence.city:error.tooLong', 'evidence.stage:error.malformed']);
   });
 
+  it('takes only web addresses for a website or an application address', () => {
+    for (const bad of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<b>x', '//evil.example/x', '/\\evil.example', 'https://x.org/"><script>']) {
+      expect(keys({ website: bad, applicationUrl: bad })).toEqual(['website:error.notUrl', 'applicationUrl:error.notUrl']);
+    }
+    expect(keys({ website: 'https://example.org/a?b=c', applicationUrl: null })).toEqual([]);
+    expect(keys({ website: '', applicationUrl: '' })).toEqual([]);
+  });
+
   it('refuses unknown keys inside structured items', () => {
     expect(keys({ results: [{ indicator: 'x', colour: 'red' }] })).toEqual(['results.0.colour:error.unknownParameter']);
   });
